@@ -15,6 +15,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   jsiiVersion: '~6.0.0',
+  typescriptVersion: '~5.9.3',
   keywords: ['cdk8s', 'pixie', 'auth0', 'hydra', 'kratos', 'external-secrets', 'kustomize'],
 
   cdk8sVersion: CDK8S_VERSION,
@@ -24,6 +25,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     `cdk8s-plus-27@${CDK8S_PLUS_VERSION}`,
     'cdk8s-cli@2.207.60',
     'fast-check@^4',
+    '@types/node@^20',
+    'ts-node@^10.9.2',
   ],
   bundledDeps: ['ajv@^8.17.1', 'yaml@^2.6.0'],
 
@@ -47,7 +50,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   tsconfigDev: {
     compilerOptions: {},
-    include: ['scripts/**/*.ts', 'bench/**/*.ts'],
+    include: ['../scripts/**/*.ts', '../bench/**/*.ts'],
   },
   gitignore: ['/dist/', '/.dist-staging-*', '/.dist-previous-*', '/artifacts/', '/cdk8s.out/'],
 });

@@ -1,5 +1,12 @@
-export class Hello {
-  public sayHello() {
-    return 'hello, world!';
-  }
-}
+export * from './auth/auth0-auth';
+export * from './auth/pixie-auth-base';
+export * from './auth/pixie-workloads';
+export * from './restart/content-hash';
+export * from './restart/kustomize-component';
+export * from './restart/restart-on-change';
+export * from './restart/restart-source';
+export * from './restart/restart-target';
+export * from './secrets/client-credentials';
+export * from './secrets/secret-store';
+export * from './secrets/store-backed-secret';
+export * from './validation/problems';

@@ -1,0 +1,121 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { OAuthConfigMode, PixieWorkloads } from './pixie-workloads';
+import { KustomizeComponent } from '../restart/kustomize-component';
+import { namedReference, RestartOnChange } from '../restart/restart-on-change';
+import { RestartSource } from '../restart/restart-source';
+import { WorkloadPatcher } from '../restart/workload-patcher';
+import { checkDnsLabel } from '../validation/field-checks';
+import { ProblemCollector } from '../validation/problems';
+
+/** The namespace Pixie's dev overlay deploys the cloud into. */
+export const DEFAULT_NAMESPACE = 'plc-dev';
+
+/** The ConfigMap that Pixie's auth-server and cloud-proxy read the provider from. */
+export const OAUTH_CONFIG_NAME = 'pl-oauth-config';
+
+/**
+ * Props shared by every provider construct.
+ */
+export interface PixieAuthOptions {
+  /**
+   * Namespace of Pixie Cloud.
+   * @default 'plc-dev'
+   */
+  readonly namespace?: string;
+  /** Where auth-server, profile-server and cloud-proxy live: in the app, or named in a kustomize base. */
+  readonly workloads: PixieWorkloads;
+  /**
+   * Also annotate the workloads for Stakater Reloader, so secrets rotated in
+   * the external store roll the pods that read them.
+   * @default false
+   */
+  readonly reloader?: boolean;
+}
+
+/** An env var that auth-server reads from the provider's credentials Secret. */
+export interface CredentialEnv {
+  /** Env var name, e.g. `PL_AUTH0_CLIENT_SECRET`. */
+  readonly envName: string;
+  /** Key in the Secret, e.g. `auth0-client-secret`. */
+  readonly secretKey: string;
+}
+
+/**
+ * What every provider construct shares: the namespace, pl-oauth-config, the
+ * credential env vars on auth-server, and the restart wiring.
+ */
+export abstract class PixieAuthBase extends Construct {
+  /** Namespace of Pixie Cloud. */
+  public readonly namespace: string;
+  /** Where Pixie's workloads live. */
+  public readonly workloads: PixieWorkloads;
+  /** The `pl-oauth-config` ConfigMap. */
+  public readonly oauthConfig: kplus.ConfigMap;
+  private readonly reloader: boolean;
+
+  protected constructor(scope: Construct, id: string, options: PixieAuthOptions, oauthData: Record<string, string>, problems: ProblemCollector) {
+    super(scope, id);
+    this.namespace = options.namespace ?? DEFAULT_NAMESPACE;
+    problems.add('namespace', checkDnsLabel(this.namespace));
+    problems.throwIfAny(`Invalid ${this.constructor.name} props`);
+
+    this.workloads = options.workloads;
+    this.reloader = options.reloader ?? false;
+    this.oauthConfig = new kplus.ConfigMap(this, 'OAuthConfig', {
+      metadata: { name: OAUTH_CONFIG_NAME, namespace: this.namespace },
+      data: oauthData,
+    });
+    // cdk8s-plus always writes `immutable: false`; Pixie's ConfigMap has no such field.
+    ApiObject.of(this.oauthConfig).addJsonPatch(JsonPatch.remove('/immutable'));
+    if (this.workloads.oauthConfigMode === OAuthConfigMode.PATCH) {
+      KustomizeComponent.of(this).renderAsPatch(ApiObject.of(this.oauthConfig));
+    }
+  }
+
+  /**
+   * Rolls every pl-oauth-config reader on the ConfigMap, and auth-server on
+   * the credential sources as well.
+   */
+  protected restartReaders(credentialSources: RestartSource[], credentialSecretName?: string): void {
+    new RestartOnChange(this, 'RestartOnOAuthConfig', {
+      sources: [RestartSource.fromConfigMap(this.oauthConfig)],
+      targets: this.workloads.oauthConfigReaders,
+      namespace: this.namespace,
+    });
+    if (credentialSources.length > 0) {
+      new RestartOnChange(this, 'RestartOnCredentials', {
+        sources: credentialSources,
+        targets: [this.workloads.authServer],
+        namespace: this.namespace,
+        reloader: this.reloader,
+      });
+    } else if (this.reloader && credentialSecretName) {
+      this.annotateForReloader(credentialSecretName);
+    }
+  }
+
+  /** Adds env vars to auth-server's `auth-server` container that read `secretName`. */
+  protected wireCredentialEnv(secretName: string, envs: CredentialEnv[]): void {
+    const authServer = this.workloads.authServer;
+    for (const env of envs) {
+      const envVar = { name: env.envName, valueFrom: { secretKeyRef: { name: secretName, key: env.secretKey } } };
+      if (authServer.apiObject) {
+        WorkloadPatcher.of(authServer.apiObject).setContainerEnv('auth-server', envVar);
+      } else {
+        KustomizeComponent.of(this).addContainerEnv(namedReference(authServer, this.namespace), 'auth-server', envVar);
+      }
+    }
+  }
+
+  private annotateForReloader(secretName: string): void {
+    const authServer = this.workloads.authServer;
+    const key = 'secret.reloader.stakater.com/reload';
+    if (authServer.apiObject) {
+      authServer.apiObject.metadata.addAnnotation(key, secretName);
+    } else {
+      KustomizeComponent.of(this).addAnnotation(namedReference(authServer, this.namespace), key, () => secretName);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import Ajv, { ErrorObject } from 'ajv';
+import { CONFIG_SCHEMA } from './config-schema';
+import { quote } from '../validation/field-checks';
+import { InputProblem } from '../validation/problems';
+
+let compiled: ReturnType<Ajv['compile']> | undefined;
+
+/**
+ * Checks a parsed config file against the config JSON Schema and turns
+ * ajv's errors into `field: message` problems, all of them at once.
+ * @internal
+ */
+export function checkConfigShape(config: unknown): InputProblem[] {
+  compiled ??= new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
+  if (compiled(config)) {
+    return [];
+  }
+  const problems = (compiled.errors ?? []).map(toProblem);
+  const seen = new Set<string>();
+  return problems.filter(p => {
+    const key = `${p.field}\n${p.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+/** `/auth0/credentials/0/key` → `auth0.credentials[0].key` */
+export function pointerToField(pointer: string): string {
+  return pointer.split('/').slice(1)
+    .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+}
+
+function toProblem(error: ErrorObject): InputProblem {
+  const field = pointerToField(error.instancePath);
+  const join = (child: string) => (field ? `${field}.${child}` : child);
+  const schemaAt = error.parentSchema as any;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const known = Object.keys(schemaAt?.properties ?? {});
+      return { field: join(error.params.additionalProperty), message: `is not a known key; the keys allowed here are: ${known.join(', ')}` };
+    }
+    case 'required':
+      return { field: join(error.params.missingProperty), message: 'is required' };
+    case 'type':
+      return { field: field || '(top level)', message: `must be ${article(error.params.type)}` };
+    case 'enum':
+      return { field, message: `must be one of: ${(error.params.allowedValues as unknown[]).map(v => quote(v)).join(', ')}` };
+    default:
+      return { field: field || '(top level)', message: error.message ?? 'is invalid' };
+  }
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = { object: 'a mapping (key: value)', array: 'a list', string: 'a string', boolean: 'true or false', number: 'a number', integer: 'a whole number' };
+  return names[type] ?? type;
+}

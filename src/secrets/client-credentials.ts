@@ -1,0 +1,77 @@
+import { StoreBackedSecret } from './store-backed-secret';
+import { checkDnsSubdomain, checkNonEmpty, checkNotPlaceholder } from '../validation/field-checks';
+import { InputProblem, ProblemCollector } from '../validation/problems';
+import { RemoteSecretReference, SecretCreationPolicy, SecretDeletionPolicy, SecretStoreReference } from './secret-store';
+
+/**
+ * Options for client credentials read from an External Secrets store.
+ */
+export interface ClientCredentialsFromStoreOptions {
+  /** The store that holds the values. */
+  readonly store: SecretStoreReference;
+  /** Where the OAuth client id lives in the store. */
+  readonly clientId: RemoteSecretReference;
+  /** Where the OAuth client secret lives in the store. */
+  readonly clientSecret: RemoteSecretReference;
+  /**
+   * How often the operator re-reads the store (a Go duration).
+   * @default '1h'
+   */
+  readonly refreshInterval?: string;
+  /**
+   * The target Secret's creation policy.
+   * @default SecretCreationPolicy.OWNER
+   */
+  readonly creationPolicy?: SecretCreationPolicy;
+  /**
+   * The target Secret's deletion policy.
+   * @default SecretDeletionPolicy.RETAIN
+   */
+  readonly deletionPolicy?: SecretDeletionPolicy;
+}
+
+/**
+ * Where an OAuth client's id and secret come from: an ExternalSecret that
+ * reads them from a store, or a Secret that already exists in the cluster.
+ * Never the values themselves.
+ */
+export class ClientCredentials {
+  /** Read both values from an External Secrets Operator store. */
+  public static fromStore(options: ClientCredentialsFromStoreOptions): ClientCredentials {
+    return new ClientCredentials(undefined, options);
+  }
+
+  /**
+   * Use a Secret that already exists in the namespace. No ExternalSecret is
+   * emitted; the Secret must hold the provider's two keys.
+   */
+  public static fromExistingSecret(secretName: string): ClientCredentials {
+    return new ClientCredentials(secretName, undefined);
+  }
+
+  /** Problems with the credentials, with fields prefixed by `fieldPrefix`. */
+  public static check(credentials: ClientCredentials, fieldPrefix = ''): InputProblem[] {
+    const problems = new ProblemCollector();
+    const store = credentials.storeOptions;
+    if (store) {
+      const prefix = `${fieldPrefix}fromStore.`;
+      problems.addAll(StoreBackedSecret.check({ ...store, secretName: 'unused', keys: [] }, prefix));
+      problems.addAll(StoreBackedSecret.checkRemote(store.clientId, `${prefix}clientId`));
+      problems.addAll(StoreBackedSecret.checkRemote(store.clientSecret, `${prefix}clientSecret`));
+    } else {
+      const name = credentials.existingSecretName;
+      problems.add(`${fieldPrefix}existingSecret`, checkNonEmpty(name) ?? checkNotPlaceholder(name!) ?? checkDnsSubdomain(name!));
+    }
+    return problems.problems;
+  }
+
+  /** Name of an existing Secret, when the credentials are not from a store. */
+  public readonly existingSecretName?: string;
+  /** Store options, when the credentials come from a store. */
+  public readonly storeOptions?: ClientCredentialsFromStoreOptions;
+
+  private constructor(existingSecretName?: string, storeOptions?: ClientCredentialsFromStoreOptions) {
+    this.existingSecretName = existingSecretName;
+    this.storeOptions = storeOptions;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Pure checks on single input values. Each returns `undefined` when the value
+ * is fine, or a message that says what is wrong and how to fix it. Callers
+ * prefix the field path (a prop name or a config-file path).
+ */
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+$/;
+const GO_DURATION = /^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/;
+
+/** Strings copied from Pixie's docs that must be replaced before use. */
+const PLACEHOLDER = /^<[^>]*>$|<(auth0-domain|auth0-client-id|client-id|your-secret|domain)>|^(changeme|change-me|todo|tbd|xxx+|your[-_].*)$/i;
+
+/** `undefined` for a non-empty string; otherwise a message. */
+export function checkNonEmpty(value: unknown): string | undefined {
+  if (typeof value !== 'string') {
+    return `must be a string, got ${describe(value)}`;
+  }
+  if (value.trim() === '') {
+    return 'must not be empty';
+  }
+  return undefined;
+}
+
+/** Refuses placeholders copied from Pixie's docs, such as `<auth0-domain>`. */
+export function checkNotPlaceholder(value: string): string | undefined {
+  if (PLACEHOLDER.test(value.trim())) {
+    return `${quote(value)} is a placeholder from the docs; replace it with the real value`;
+  }
+  return undefined;
+}
+
+/** A Kubernetes namespace or Service name (RFC 1123 label, at most 63 characters). */
+export function checkDnsLabel(value: string): string | undefined {
+  if (value.length > 63 || !DNS_LABEL.test(value)) {
+    return `${quote(value)} is not a valid DNS-1123 label: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit (e.g. plc-dev)`;
+  }
+  return undefined;
+}
+
+/** A Kubernetes object name (RFC 1123 subdomain, at most 253 characters). */
+export function checkDnsSubdomain(value: string): string | undefined {
+  if (value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+    return `${quote(value)} is not a valid DNS-1123 name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. cloud-auth0-secrets)`;
+  }
+  return undefined;
+}
+
+/** A bare host name: no scheme, path, port or trailing slash. */
+export function checkBareHost(value: string, example: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes('/') || value.includes(':') || !HOSTNAME.test(value)) {
+    return `${quote(value)} must be a bare host such as ${example} (no scheme, path, port or trailing slash)`;
+  }
+  return undefined;
+}
+
+/** A Go duration such as `1h`, `30m` or `1h30m`, as ESO's refreshInterval takes. */
+export function checkGoDuration(value: string): string | undefined {
+  if (!GO_DURATION.test(value)) {
+    return `${quote(value)} is not a duration: use a Go duration such as 1h, 30m or 1h30m (0 turns refreshing off)`;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses characters that would break the JavaScript that Pixie's cloud-proxy
+ * writes config values into (they are pasted raw into quoted JS strings).
+ */
+export function checkSafeForJavaScript(value: string): string | undefined {
+  const bad = [
+    ['"', 'a double quote'],
+    ["'", 'a single quote'],
+    ['`', 'a backtick'],
+    ['${', "'${'"],
+    ['\\', 'a backslash'],
+    ['\n', 'a newline'],
+    ['\r', 'a carriage return'],
+  ].find(([needle]) => value.includes(needle));
+  if (bad) {
+    return `${quote(value)} contains ${bad[1]}; Pixie's cloud-proxy pastes this value into a quoted JavaScript string, so remove it`;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses what looks like a secret value pasted where a reference (a remote
+ * key, property or secret name) belongs.
+ */
+export function checkLooksLikeReference(value: string): string | undefined {
+  if (looksLikeSecretValue(value)) {
+    return `${quote(redact(value))} looks like a secret value, not a reference; put the secret in your secret store and give its key here (e.g. pixie/auth0)`;
+  }
+  return undefined;
+}
+
+/** True for long, random-looking strings such as API keys and client secrets. */
+export function looksLikeSecretValue(value: string): boolean {
+  if (value.length < 20) {
+    return false;
+  }
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter(re => re.test(value)).length;
+  const longestRun = Math.max(...value.split(/[/._:-]/).map(part => part.length));
+  return classes >= 2 && longestRun >= 20 && shannonEntropy(value) >= 3.5 && !/^[a-z]+(-[a-z]+)*$/.test(value);
+}
+
+/** Bits per character. */
+export function shannonEntropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of value) {
+    counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let entropy = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+
+/** A value for messages that never prints a would-be secret in full. */
+export function redact(value: string): string {
+  return value.length <= 8 ? value : `${value.slice(0, 4)}…(${value.length} characters)`;
+}
+
+/** `"value"` for messages. */
+export function quote(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${quote(value)}`;
+}
