@@ -85,4 +85,7 @@ project.addTask('bench', {
 
 project.npmignore?.exclude('/dist/', '/bench/', '/scripts/', '/.ci/', '/config/', '/artifacts/');
 
+// A one-line coverage summary instead of projen's per-file table.
+project.package.file.addOverride('jest.coverageReporters', ['json', 'lcov', 'text-summary']);
+
 project.synth();

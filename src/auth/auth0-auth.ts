@@ -38,6 +38,19 @@ export interface Auth0AuthProps extends PixieAuthOptions {
  * on the workloads that read them.
  */
 export class Auth0Auth extends PixieAuthBase {
+  /** Problems with the props, with fields prefixed by `fieldPrefix` (for config-file paths). */
+  public static check(props: Auth0AuthProps, fieldPrefix = ''): InputProblem[] {
+    const problems = new ProblemCollector();
+    const field = (name: string) => `${fieldPrefix}${name}`;
+    problems.add(field('domain'), checkNonEmpty(props.domain) ?? checkNotPlaceholder(props.domain) ?? checkBareHost(props.domain, 'myorg.us.auth0.com'));
+    problems.add(field('clientId'), checkNonEmpty(props.clientId) ?? checkNotPlaceholder(props.clientId) ?? checkSafeForJavaScript(props.clientId));
+    if (props.emailPasswordConnection !== undefined && props.emailPasswordConnection !== '') {
+      problems.add(field('emailPasswordConnection'), checkNotPlaceholder(props.emailPasswordConnection) ?? checkSafeForJavaScript(props.emailPasswordConnection));
+    }
+    problems.addAll(ClientCredentials.check(props.credentials, field('credentials.')));
+    return problems.problems;
+  }
+
   /**
    * The ExternalSecret that fills `cloud-auth0-secrets`.
    * @default - none when the credentials come from an existing Secret
@@ -78,18 +91,5 @@ export class Auth0Auth extends PixieAuthBase {
     ]);
     const sources = this.credentialsSecret ? [RestartSource.fromExternalSecret(this.credentialsSecret.externalSecret)] : [];
     this.restartReaders(sources, this.credentialsSecretName);
-  }
-
-  /** Problems with the props, with fields prefixed by `fieldPrefix` (for config-file paths). */
-  public static check(props: Auth0AuthProps, fieldPrefix = ''): InputProblem[] {
-    const problems = new ProblemCollector();
-    const field = (name: string) => `${fieldPrefix}${name}`;
-    problems.add(field('domain'), checkNonEmpty(props.domain) ?? checkNotPlaceholder(props.domain) ?? checkBareHost(props.domain, 'myorg.us.auth0.com'));
-    problems.add(field('clientId'), checkNonEmpty(props.clientId) ?? checkNotPlaceholder(props.clientId) ?? checkSafeForJavaScript(props.clientId));
-    if (props.emailPasswordConnection !== undefined && props.emailPasswordConnection !== '') {
-      problems.add(field('emailPasswordConnection'), checkNotPlaceholder(props.emailPasswordConnection) ?? checkSafeForJavaScript(props.emailPasswordConnection));
-    }
-    problems.addAll(ClientCredentials.check(props.credentials, field('credentials.')));
-    return problems.problems;
   }
 }

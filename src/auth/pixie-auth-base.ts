@@ -109,6 +109,18 @@ export abstract class PixieAuthBase extends Construct {
     }
   }
 
+  /** Adds plain-value env vars (name → value, in insertion order) to auth-server's `auth-server` container. */
+  protected wireAuthServerEnv(values: Record<string, string>): void {
+    const authServer = this.workloads.authServer;
+    for (const [name, value] of Object.entries(values)) {
+      if (authServer.apiObject) {
+        WorkloadPatcher.of(authServer.apiObject).setContainerEnv('auth-server', { name, value });
+      } else {
+        KustomizeComponent.of(this).addContainerEnv(namedReference(authServer, this.namespace), 'auth-server', { name, value });
+      }
+    }
+  }
+
   private annotateForReloader(secretName: string): void {
     const authServer = this.workloads.authServer;
     const key = 'secret.reloader.stakater.com/reload';

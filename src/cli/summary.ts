@@ -11,7 +11,7 @@ export function formatSummary(result: SynthResult, outdir: string): string {
     lines.push(`  ${outdir}/${file.path}`);
   }
   if (result.kustomize) {
-    lines.push(`  (a kustomize Component: add it to your overlay's components:)`);
+    lines.push('  (a kustomize Component: add it to your overlay\'s components:)');
   }
   const bySource = new Map<string, string[]>();
   for (const r of result.restarts) {

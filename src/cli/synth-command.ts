@@ -33,7 +33,11 @@ export function parseSynthArgs(argv: readonly string[]): SynthCommandOptions {
  * Synthesizes the config into `outdir` atomically. Returns the exit code;
  * on any error `outdir` is left exactly as it was.
  */
-export function runSynth(argv: readonly string[], out: (text: string) => void = t => process.stdout.write(t), err: (text: string) => void = t => process.stderr.write(t)): number {
+export function runSynth(
+  argv: readonly string[],
+  out: (text: string) => void = t => process.stdout.write(t),
+  err: (text: string) => void = t => process.stderr.write(t),
+): number {
   try {
     const options = parseSynthArgs(argv);
     const result = synthesizeConfigFile(options.configPath);

@@ -70,12 +70,16 @@ export function buildStack(app: App, config: any, configDir: string): BuiltStack
     reloader: pixie.reloader ?? false,
     workloads: () => {
       workloads ??= kustomize
-        ? PixieWorkloads.named({ oauthConfig: pixie.oauthConfig as OAuthConfigMode, namespace, extraOAuthConfigReaders: pixie.extraOAuthConfigReaders })
+        ? PixieWorkloads.named({
+          oauthConfig: pixie.oauthConfig as OAuthConfigMode,
+          namespace,
+          extraOAuthConfigReaders: pixie.extraOAuthConfigReaders,
+        })
         : inAppWorkloads(chart, manifests.map(m => path.resolve(configDir, m)));
       return workloads;
     },
   };
-  if (chosen.length === 1 && problems.problems.every(p => p.field !== 'namespace')) {
+  if (chosen.length === 1) {
     problems.addAll(chosen[0].check(config[chosen[0].key], context));
   }
   problems.throwIfAny('Invalid config');

@@ -1,5 +1,6 @@
 import Ajv, { ErrorObject } from 'ajv';
 import { CONFIG_SCHEMA } from './config-schema';
+import { editDistance } from '../validation/edit-distance';
 import { quote } from '../validation/field-checks';
 import { InputProblem } from '../validation/problems';
 
@@ -11,7 +12,7 @@ let compiled: ReturnType<Ajv['compile']> | undefined;
  * @internal
  */
 export function checkConfigShape(config: unknown): InputProblem[] {
-  compiled ??= new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
+  compiled ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(CONFIG_SCHEMA);
   if (compiled(config)) {
     return [];
   }
@@ -37,7 +38,9 @@ function toProblem(error: ErrorObject): InputProblem {
   switch (error.keyword) {
     case 'additionalProperties': {
       const known = Object.keys(schemaAt?.properties ?? {});
-      return { field: join(error.params.additionalProperty), message: `is not a known key; the keys allowed here are: ${known.join(', ')}` };
+      const key: string = error.params.additionalProperty;
+      const guess = known.find(k => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2);
+      return { field: join(key), message: `is not a known key${guess ? `; did you mean ${quote(guess)}?` : ''} The keys allowed here are: ${known.join(', ')}` };
     }
     case 'required':
       return { field: join(error.params.missingProperty), message: 'is required' };

@@ -1,3 +1,5 @@
+import { editDistance } from '../validation/edit-distance';
+
 /**
  * The Deployments of a Pixie Cloud install (pixie-io/pixie `k8s/cloud/base`),
  * against which named restart targets are checked for typos.
@@ -39,18 +41,4 @@ export function closestKnownDeployment(name: string): string | undefined {
     }
   }
   return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }

@@ -25,11 +25,11 @@ export interface ConfigProvider {
   readonly key: string;
   /** JSON Schema of the section. */
   readonly schema: object;
+  /** Checklist of what stays manual for this provider, printed after a synth. */
+  readonly manualSteps: (section: any) => string[];
   /** Value problems, with fields prefixed `<key>.`. Only called when the shape is valid. */
   check(section: any, context: ProviderContext): InputProblem[];
   /** Adds the provider's construct to the chart. */
   build(chart: Chart, section: any, context: ProviderContext): void;
-  /** Checklist of what stays manual for this provider, printed after a synth. */
-  readonly manualSteps: (section: any) => string[];
 }
 
