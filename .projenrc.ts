@@ -48,6 +48,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testPathIgnorePatterns: ['/node_modules/', '/artifacts/', '/dist/'],
     },
   },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'build-tools', 'projenrc', 'scripts', 'bench'],
+  },
   tsconfigDev: {
     compilerOptions: {},
     include: ['../scripts/**/*.ts', '../bench/**/*.ts'],

@@ -10,3 +10,4 @@ export * from './secrets/client-credentials';
 export * from './secrets/secret-store';
 export * from './secrets/store-backed-secret';
 export * from './validation/problems';
+export * from './validate/manifest-validator';
