@@ -1,4 +1,6 @@
 export * from './auth/auth0-auth';
+export * from './auth/oidc-auth';
+export * from './auth/oidc-social-button';
 export * from './auth/pixie-auth-base';
 export * from './auth/pixie-workloads';
 export * from './restart/content-hash';
@@ -9,5 +11,5 @@ export * from './restart/restart-target';
 export * from './secrets/client-credentials';
 export * from './secrets/secret-store';
 export * from './secrets/store-backed-secret';
-export * from './validation/problems';
+export * from './validation/input-problem';
 export * from './validate/manifest-validator';

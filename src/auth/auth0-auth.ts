@@ -60,14 +60,12 @@ export class Auth0Auth extends PixieAuthBase {
   public readonly credentialsSecretName: string;
 
   constructor(scope: Construct, id: string, props: Auth0AuthProps) {
-    const problems = new ProblemCollector();
-    problems.addAll(Auth0Auth.check(props));
     super(scope, id, props, {
       PL_OAUTH_PROVIDER: 'auth0',
       PL_AUTH_URI: props.domain,
       PL_AUTH_CLIENT_ID: props.clientId,
       PL_AUTH_EMAIL_PASSWORD_CONN: props.emailPasswordConnection ?? '',
-    }, problems);
+    }, Auth0Auth.check(props));
 
     const store = props.credentials.storeOptions;
     if (store) {

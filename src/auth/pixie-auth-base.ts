@@ -7,7 +7,7 @@ import { namedReference, RestartOnChange } from '../restart/restart-on-change';
 import { RestartSource } from '../restart/restart-source';
 import { WorkloadPatcher } from '../restart/workload-patcher';
 import { checkDnsLabel } from '../validation/field-checks';
-import { ProblemCollector } from '../validation/problems';
+import { InputProblem, ProblemCollector } from '../validation/problems';
 
 /** The namespace Pixie's dev overlay deploys the cloud into. */
 export const DEFAULT_NAMESPACE = 'plc-dev';
@@ -55,9 +55,17 @@ export abstract class PixieAuthBase extends Construct {
   public readonly oauthConfig: kplus.ConfigMap;
   private readonly reloader: boolean;
 
-  protected constructor(scope: Construct, id: string, options: PixieAuthOptions, oauthData: Record<string, string>, problems: ProblemCollector) {
+  protected constructor(
+    scope: Construct,
+    id: string,
+    options: PixieAuthOptions,
+    oauthData: { [key: string]: string },
+    propProblems: InputProblem[],
+  ) {
     super(scope, id);
     this.namespace = options.namespace ?? DEFAULT_NAMESPACE;
+    const problems = new ProblemCollector();
+    problems.addAll(propProblems);
     problems.add('namespace', checkDnsLabel(this.namespace));
     problems.throwIfAny(`Invalid ${this.constructor.name} props`);
 
@@ -110,7 +118,7 @@ export abstract class PixieAuthBase extends Construct {
   }
 
   /** Adds plain-value env vars (name → value, in insertion order) to auth-server's `auth-server` container. */
-  protected wireAuthServerEnv(values: Record<string, string>): void {
+  protected wireAuthServerEnv(values: { [key: string]: string }): void {
     const authServer = this.workloads.authServer;
     for (const [name, value] of Object.entries(values)) {
       if (authServer.apiObject) {
@@ -127,7 +135,7 @@ export abstract class PixieAuthBase extends Construct {
     if (authServer.apiObject) {
       authServer.apiObject.metadata.addAnnotation(key, secretName);
     } else {
-      KustomizeComponent.of(this).addAnnotation(namedReference(authServer, this.namespace), key, () => secretName);
+      KustomizeComponent.of(this).addAnnotation(namedReference(authServer, this.namespace), key, { produce: () => secretName });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, Chart, IAnyProducer } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { toYamlStream } from '../output/yaml';
 import { checkDnsSubdomain } from '../validation/field-checks';
@@ -40,8 +40,8 @@ export interface KustomizeComponentProps {
 
 interface PendingPatch {
   readonly ref: ObjectReference;
-  readonly podAnnotations: Map<string, () => string>;
-  readonly annotations: Map<string, () => string>;
+  readonly podAnnotations: Map<string, IAnyProducer>;
+  readonly annotations: Map<string, IAnyProducer>;
   readonly env: Map<string, Map<string, any>>;
 }
 
@@ -86,14 +86,14 @@ export class KustomizeComponent extends Construct {
     }
   }
 
-  /** Sets a pod-template annotation on an outside object, produced at render time. */
-  public addPodTemplateAnnotation(ref: ObjectReference, key: string, produce: () => string): void {
-    setOnce(this.patchFor(ref).podAnnotations, key, produce, `${describe(ref)}: pod annotation '${key}'`);
+  /** Sets a pod-template annotation on an outside object; `value` is produced when the files are rendered. */
+  public addPodTemplateAnnotation(ref: ObjectReference, key: string, value: IAnyProducer): void {
+    setOnce(this.patchFor(ref).podAnnotations, key, value, `${describe(ref)}: pod annotation '${key}'`);
   }
 
   /** Sets an annotation on an outside object's own metadata. */
-  public addAnnotation(ref: ObjectReference, key: string, produce: () => string): void {
-    setOnce(this.patchFor(ref).annotations, key, produce, `${describe(ref)}: annotation '${key}'`);
+  public addAnnotation(ref: ObjectReference, key: string, value: IAnyProducer): void {
+    setOnce(this.patchFor(ref).annotations, key, value, `${describe(ref)}: annotation '${key}'`);
   }
 
   /** Sets an env var on a container of an outside workload (merged by name). */
@@ -179,10 +179,10 @@ function renderPatch(patch: PendingPatch): any {
   return out;
 }
 
-function produceAll(values: Map<string, () => string>): Record<string, string> {
+function produceAll(values: Map<string, IAnyProducer>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of [...values.keys()].sort()) {
-    out[key] = values.get(key)!();
+    out[key] = String(values.get(key)!.produce());
   }
   return out;
 }

@@ -84,10 +84,10 @@ export class RestartOnChange extends Construct {
         const ref = namedReference(target, namespace);
         const component = KustomizeComponent.of(this);
         for (const source of this.sources) {
-          component.addPodTemplateAnnotation(ref, source.annotationKey, () => source.hash());
+          component.addPodTemplateAnnotation(ref, source.annotationKey, { produce: () => source.hash() });
         }
         if (reloadSecrets && reloadSecrets().length > 0) {
-          component.addAnnotation(ref, RELOADER_SECRET_ANNOTATION, () => reloadSecrets().join(','));
+          component.addAnnotation(ref, RELOADER_SECRET_ANNOTATION, { produce: () => reloadSecrets().join(',') });
         }
       }
     }

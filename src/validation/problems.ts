@@ -1,15 +1,10 @@
-/**
- * One thing wrong with the input: the field it is in and what to do about it.
- */
-export interface InputProblem {
-  /** Dotted path of the field, e.g. `auth0.domain` or `domain`. */
-  readonly field: string;
-  /** What is wrong and how to fix it. */
-  readonly message: string;
-}
+import { InputProblem } from './input-problem';
+
+export { InputProblem };
 
 /**
- * Thrown when props or a config file are invalid. Its message lists every
+ * Thrown when props or a config file are invalid (not part of the jsii API:
+ * jsii types cannot extend Error; catch it as an Error with `problems`). Its message lists every
  * problem found, one per line, as `field: message`.
  */
 export class InvalidInputError extends Error {

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { parse } from 'yaml';
 import { synthesizeConfig, synthesizeConfigFile } from '../../src/cli/synthesize';
+import { CONFIG_PROVIDERS } from '../../src/config/providers';
 import { ContentHash } from '../../src/restart/content-hash';
 import { auth0Config, PIXIE_REFERENCE, writeConfig } from '../support/temp-config';
 
@@ -73,7 +74,7 @@ describe('config file', () => {
     config.pixie.reloader = 'yes';
     expect(() => synthesizeConfig(config, '/')).toThrow(
       'Invalid config:\n'
-      + '  - namespce: is not a known key; did you mean "namespace"? The keys allowed here are: namespace, auth0, pixie, output\n'
+      + `  - namespce: is not a known key; did you mean "namespace"? The keys allowed here are: ${['namespace', ...CONFIG_PROVIDERS.map(p => p.key), 'pixie', 'output'].join(', ')}\n`
       + '  - auth0.clientID: is not a known key; did you mean "clientId"? The keys allowed here are: domain, clientId, emailPasswordConnection, credentials\n'
       + '  - pixie.reloader: must be true or false',
     );
