@@ -1,6 +1,6 @@
 import { InputProblem } from './input-problem';
 
-export { InputProblem };
+export type { InputProblem };
 
 /**
  * Thrown when props or a config file are invalid (not part of the jsii API:

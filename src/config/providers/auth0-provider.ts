@@ -1,8 +1,10 @@
 import { Auth0Auth, Auth0AuthProps } from '../../auth/auth0-auth';
-import { ClientCredentials } from '../../secrets/client-credentials';
 import { clientCredentials } from '../schema-parts';
 import { ConfigProvider, ProviderContext } from './config-provider';
-import { InputProblem } from '../../validation/problems';
+import { checkCredentialsChoice, credentialsFromSection } from './credentials-section';
+
+// Moved to ./credentials-section; re-exported for existing importers.
+export { checkCredentialsChoice, credentialsFromSection } from './credentials-section';
 
 /**
  * The `auth0:` section of the config file.
@@ -46,34 +48,4 @@ function auth0Props(section: any, context: ProviderContext, withWorkloads: boole
     reloader: context.reloader,
     workloads: withWorkloads ? context.workloads() : (undefined as any),
   };
-}
-
-/** `credentials:` (fromStore or existingSecret) as ClientCredentials. @internal */
-export function credentialsFromSection(credentials: any): ClientCredentials {
-  if (credentials?.fromStore) {
-    const s = credentials.fromStore;
-    return ClientCredentials.fromStore({
-      store: { name: s.store.name, kind: s.store.kind },
-      clientId: s.clientId,
-      clientSecret: s.clientSecret,
-      refreshInterval: s.refreshInterval,
-      creationPolicy: s.creationPolicy,
-      deletionPolicy: s.deletionPolicy,
-    });
-  }
-  return ClientCredentials.fromExistingSecret(credentials?.existingSecret);
-}
-
-/** A problem when `credentials:` gives both or neither of fromStore and existingSecret. @internal */
-export function checkCredentialsChoice(credentials: any, field: string): InputProblem[] | undefined {
-  const given = ['fromStore', 'existingSecret'].filter(k => credentials?.[k] !== undefined);
-  if (given.length === 1) {
-    return undefined;
-  }
-  return [{
-    field,
-    message: given.length === 0
-      ? 'give either fromStore (an ExternalSecret reads the values from your secret store) or existingSecret (the name of a Secret that already exists)'
-      : 'give fromStore or existingSecret, not both',
-  }];
 }
