@@ -1,9 +1,9 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { OAuthConfigMode, PixieWorkloads } from './pixie-workloads';
 import { KustomizeComponent } from '../restart/kustomize-component';
-import { namedReference, RestartOnChange } from '../restart/restart-on-change';
+import { addReloaderSecrets, namedReference, RestartOnChange } from '../restart/restart-on-change';
 import { RestartSource } from '../restart/restart-source';
 import { WorkloadPatcher } from '../restart/workload-patcher';
 import { checkDnsLabel } from '../validation/field-checks';
@@ -67,6 +67,10 @@ export abstract class PixieAuthBase extends Construct {
     const problems = new ProblemCollector();
     problems.addAll(propProblems);
     problems.add('namespace', checkDnsLabel(this.namespace));
+    const other = Chart.of(this).node.findAll().find(c => c !== this && c instanceof PixieAuthBase && c.namespace === this.namespace);
+    if (other) {
+      problems.add('', `${other.constructor.name} '${other.node.path}' already configures authentication for namespace ${this.namespace} in this chart; Pixie Cloud reads one provider from pl-oauth-config, so keep only one provider construct per namespace`);
+    }
     problems.throwIfAny(`Invalid ${this.constructor.name} props`);
 
     this.workloads = options.workloads;
@@ -106,36 +110,29 @@ export abstract class PixieAuthBase extends Construct {
 
   /** Adds env vars to auth-server's `auth-server` container that read `secretName`. */
   protected wireCredentialEnv(secretName: string, envs: CredentialEnv[]): void {
-    const authServer = this.workloads.authServer;
     for (const env of envs) {
-      const envVar = { name: env.envName, valueFrom: { secretKeyRef: { name: secretName, key: env.secretKey } } };
-      if (authServer.apiObject) {
-        WorkloadPatcher.of(authServer.apiObject).setContainerEnv('auth-server', envVar);
-      } else {
-        KustomizeComponent.of(this).addContainerEnv(namedReference(authServer, this.namespace), 'auth-server', envVar);
-      }
+      this.setAuthServerEnv({ name: env.envName, valueFrom: { secretKeyRef: { name: secretName, key: env.secretKey } } });
     }
   }
 
   /** Adds plain-value env vars (name → value, in insertion order) to auth-server's `auth-server` container. */
   protected wireAuthServerEnv(values: { [key: string]: string }): void {
-    const authServer = this.workloads.authServer;
     for (const [name, value] of Object.entries(values)) {
-      if (authServer.apiObject) {
-        WorkloadPatcher.of(authServer.apiObject).setContainerEnv('auth-server', { name, value });
-      } else {
-        KustomizeComponent.of(this).addContainerEnv(namedReference(authServer, this.namespace), 'auth-server', { name, value });
-      }
+      this.setAuthServerEnv({ name, value });
     }
   }
 
   private annotateForReloader(secretName: string): void {
+    addReloaderSecrets(this, this.workloads.authServer, this.namespace, () => [secretName]);
+  }
+
+  /** Sets one env var on auth-server's `auth-server` container, in the app or through the component. */
+  private setAuthServerEnv(envVar: { name: string; [key: string]: any }): void {
     const authServer = this.workloads.authServer;
-    const key = 'secret.reloader.stakater.com/reload';
     if (authServer.apiObject) {
-      authServer.apiObject.metadata.addAnnotation(key, secretName);
+      WorkloadPatcher.of(authServer.apiObject).setContainerEnv('auth-server', envVar);
     } else {
-      KustomizeComponent.of(this).addAnnotation(namedReference(authServer, this.namespace), key, { produce: () => secretName });
+      KustomizeComponent.of(this).addContainerEnv(namedReference(authServer, this.namespace), 'auth-server', envVar);
     }
   }
 }

@@ -40,7 +40,8 @@ function sortKeys(value: any): any {
     return value.map(sortKeys);
   }
   if (value !== null && typeof value === 'object') {
-    const sorted: Record<string, any> = {};
+    // No prototype, so a key named `__proto__` (valid in a ConfigMap) stays a key.
+    const sorted: Record<string, any> = Object.create(null);
     for (const key of Object.keys(value).sort()) {
       if (value[key] !== undefined) {
         sorted[key] = sortKeys(value[key]);

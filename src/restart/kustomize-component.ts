@@ -114,15 +114,21 @@ export class KustomizeComponent extends Construct {
     }
   }
 
-  /** The component's files: kustomization.yaml, resources.yaml and patches/. */
-  public renderFiles(): ComponentFile[] {
+  /**
+   * The component's files: kustomization.yaml, resources.yaml and patches/.
+   *
+   * @param manifests the chart's manifests when the caller already has them
+   * from `chart.toJson()` (which costs a pass over the whole app each call)
+   * @default - `chart.toJson()`
+   */
+  public renderFiles(manifests?: any[]): ComponentFile[] {
     const chart = Chart.of(this);
     const patchNames = new Set(this.patchObjects.map(o => `${o.kind}/${o.name}`));
-    const resources = chart.toJson().filter((o: any) => !patchNames.has(`${o.kind}/${o.metadata?.name}`));
-    const patchFiles: ComponentFile[] = [
-      ...this.patchObjects.map(o => patchFile(o.toJson())),
-      ...[...this.patches.values()].map(p => patchFile(renderPatch(p))),
-    ].sort((a, b) => a.path.localeCompare(b.path));
+    const resources = (manifests ?? chart.toJson()).filter((o: any) => !patchNames.has(`${o.kind}/${o.metadata?.name}`));
+    const patchFiles: ComponentFile[] = toPatchFiles([
+      ...this.patchObjects.map(o => o.toJson()),
+      ...[...this.patches.values()].map(p => renderPatch(p)),
+    ]).sort((a, b) => a.path.localeCompare(b.path));
 
     const kustomization: any = {
       apiVersion: 'kustomize.config.k8s.io/v1alpha1',
@@ -187,11 +193,24 @@ function produceAll(values: Map<string, IAnyProducer>): Record<string, string> {
   return out;
 }
 
-function patchFile(object: any): ComponentFile {
-  return {
-    path: `patches/${object.kind.toLowerCase()}-${object.metadata.name}.yaml`,
-    content: toYamlStream([object]),
-  };
+/**
+ * One file per patch, `patches/<kind>-<name>.yaml`; patches whose names
+ * clash (same kind and name in several namespaces) add the namespace, and
+ * any clash left a counter, so no patch overwrites another.
+ */
+function toPatchFiles(objects: any[]): ComponentFile[] {
+  const plain = (o: any) => `${o.kind.toLowerCase()}-${o.metadata.name}`;
+  const clashes = new Set(objects.map(plain).filter((stem, i, all) => all.indexOf(stem) !== i));
+  const used = new Set<string>();
+  return objects.map(object => {
+    const stem = clashes.has(plain(object)) ? `${object.kind.toLowerCase()}-${object.metadata.namespace}-${object.metadata.name}` : plain(object);
+    let unique = stem;
+    for (let n = 2; used.has(unique); n++) {
+      unique = `${stem}-${n}`;
+    }
+    used.add(unique);
+    return { path: `patches/${unique}.yaml`, content: toYamlStream([object]) };
+  });
 }
 
 function setOnce<T>(map: Map<string, T>, key: string, value: T, what: string): void {

@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KustomizeComponent, ObjectReference } from './kustomize-component';
 import { RestartSource } from './restart-source';
@@ -56,9 +56,10 @@ export class RestartOnChange extends Construct {
       }
       keys.set(source.annotationKey, i);
     });
+    const namespace = props.namespace ?? Chart.of(this).namespace;
     const seenTargets = new Set<string>();
     props.targets.forEach((target, i) => {
-      const key = target.describe();
+      const key = target.describe(namespace);
       if (seenTargets.has(key)) {
         throw new Error(`targets[${i}]: ${key} is listed twice; list each target once`);
       }
@@ -67,7 +68,6 @@ export class RestartOnChange extends Construct {
 
     this.sources = [...props.sources];
     this.targets = [...props.targets];
-    const namespace = props.namespace ?? Chart.of(this).namespace;
     const owner = `'${this.node.path}'`;
     const reloadSecrets = props.reloader ? () => this.secretNames() : undefined;
 
@@ -78,7 +78,7 @@ export class RestartOnChange extends Construct {
           patcher.setPodAnnotation(source.annotationKey, owner, () => source.hash());
         }
         if (reloadSecrets && reloadSecrets().length > 0) {
-          target.apiObject.metadata.addAnnotation(RELOADER_SECRET_ANNOTATION, reloadSecrets().join(','));
+          addReloaderSecrets(this, target, namespace, reloadSecrets);
         }
       } else {
         const ref = namedReference(target, namespace);
@@ -87,7 +87,7 @@ export class RestartOnChange extends Construct {
           component.addPodTemplateAnnotation(ref, source.annotationKey, { produce: () => source.hash() });
         }
         if (reloadSecrets && reloadSecrets().length > 0) {
-          component.addAnnotation(ref, RELOADER_SECRET_ANNOTATION, { produce: () => reloadSecrets().join(',') });
+          addReloaderSecrets(this, target, namespace, reloadSecrets);
         }
       }
     }
@@ -105,4 +105,38 @@ export function namedReference(target: RestartTarget, defaultNamespace: string |
     throw new Error(`restart target ${target.describe()} needs a namespace: give one, or set the chart's namespace`);
   }
   return { apiVersion: 'apps/v1', kind: target.kind, name: target.name, namespace };
+}
+
+/**
+ * Adds Secret names to a target's Stakater Reloader annotation, in the app or
+ * through the chart's component; several callers add up.
+ * @internal
+ */
+export function addReloaderSecrets(scope: Construct, target: RestartTarget, namespace: string | undefined, names: () => string[]): void {
+  if (target.apiObject) {
+    const apiObject = target.apiObject;
+    reloadOn(apiObject, '', names, produce => apiObject.metadata.addAnnotation(RELOADER_SECRET_ANNOTATION, Lazy.any({ produce })));
+  } else {
+    const component = KustomizeComponent.of(scope);
+    const ref = namedReference(target, namespace);
+    reloadOn(component, target.describe(namespace), names, produce => component.addAnnotation(ref, RELOADER_SECRET_ANNOTATION, { produce }));
+  }
+}
+
+/** Secret names per reloaded workload (keyed by its object or component), so several constructs add up. */
+const RELOADED = new WeakMap<object, Map<string, Array<() => string[]>>>();
+
+/**
+ * Adds `names` to a workload's Reloader annotation; the first call for the
+ * workload sets the annotation, whose value joins every call's names at synth.
+ */
+function reloadOn(owner: object, workload: string, names: () => string[], annotate: (produce: () => string) => void): void {
+  const byWorkload = RELOADED.get(owner) ?? new Map<string, Array<() => string[]>>();
+  RELOADED.set(owner, byWorkload);
+  const producers = byWorkload.get(workload) ?? [];
+  if (!byWorkload.has(workload)) {
+    byWorkload.set(workload, producers);
+    annotate(() => [...new Set(producers.flatMap(p => p()))].sort().join(','));
+  }
+  producers.push(names);
 }

@@ -49,7 +49,7 @@ export class RestartSource {
   private static expecting(object: IConstruct, kind: RestartSourceKind): RestartSource {
     const source = RestartSource.fromApiObject(object);
     if (source.kind !== kind) {
-      throw new Error(`restart source '${source.apiObject.node.path}' is a ${source.kind}, not a ${kind}`);
+      throw new Error(`restart source '${source.apiObject.node.path}' is a ${source.kind}; expected kind ${kind}`);
     }
     return source;
   }
@@ -65,6 +65,9 @@ export class RestartSource {
     this.apiObject = apiObject;
     this.kind = kind;
     this.name = apiObject.name;
+    if (this.name.length > 54) {
+      throw new Error(`restart source '${apiObject.node.path}': the name '${this.name}' is longer than 54 characters, so 'checksum/${this.name}' is not a valid annotation key; use a shorter name`);
+    }
   }
 
   /** The pod-template annotation that carries this source's hash, e.g. `checksum/pl-oauth-config`. */

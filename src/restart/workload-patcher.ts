@@ -1,10 +1,15 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, JsonPatch, Lazy } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
 import { DeferredJson } from './deferred-json';
 
 /**
- * Edits an in-app workload object (cdk8s-plus, `ApiObject` or `Include`d)
- * through JSON patches whose values are produced at synth time. One patcher
- * per object, so that parents are created once and keys never collide.
+ * Edits an in-app workload object (cdk8s-plus, `ApiObject` or `Include`d).
+ * A cdk8s-plus workload is edited through its own API (pod metadata with a
+ * lazy value, container env), since it renders only at synth and may still
+ * gain containers, annotations and env vars; any other object through JSON
+ * patches whose values are produced at synth time. One patcher per object,
+ * so that parents are created once and keys never collide.
  * @internal
  */
 export class WorkloadPatcher {
@@ -20,7 +25,15 @@ export class WorkloadPatcher {
   private readonly podAnnotations = new Map<string, string>();
   private readonly envByContainer = new Map<string, Set<string>>();
 
-  private constructor(private readonly apiObject: ApiObject) {}
+  /** The cdk8s-plus workload that renders `apiObject`, if any. */
+  private readonly workload?: kplus.Workload;
+
+  private constructor(private readonly apiObject: ApiObject) {
+    const scope = apiObject.node.scope;
+    if (scope instanceof kplus.Workload && ApiObject.of(scope) === apiObject) {
+      this.workload = scope;
+    }
+  }
 
   /**
    * Sets a pod-template annotation, produced at synth. Throws if `owner`
@@ -30,6 +43,11 @@ export class WorkloadPatcher {
     const previous = this.podAnnotations.get(key);
     if (previous !== undefined) {
       throw new Error(`${this.describe()}: pod annotation '${key}' is already set by ${previous}; each source may restart a workload once`);
+    }
+    if (this.workload) {
+      this.podAnnotations.set(key, owner);
+      this.workload.podMetadata.addAnnotation(key, Lazy.any({ produce }));
+      return;
     }
     const current = this.apiObject.toJson();
     const template = current.spec?.template;
@@ -52,6 +70,10 @@ export class WorkloadPatcher {
    * same name that the object already has.
    */
   public setContainerEnv(containerName: string, env: { name: string; [key: string]: any }): void {
+    if (this.workload) {
+      this.setPlusContainerEnv(this.workload, containerName, env);
+      return;
+    }
     const current = this.apiObject.toJson();
     const containers: any[] = current.spec?.template?.spec?.containers ?? [];
     const index = containers.findIndex(c => c.name === containerName);
@@ -73,6 +95,21 @@ export class WorkloadPatcher {
     this.apiObject.addJsonPatch(existing >= 0 ? JsonPatch.replace(`${base}/${existing}`, env) : JsonPatch.add(`${base}/-`, env));
   }
 
+  private setPlusContainerEnv(workload: kplus.Workload, containerName: string, env: { name: string; [key: string]: any }): void {
+    const container = workload.containers.find(c => c.name === containerName);
+    if (!container) {
+      throw new Error(`${this.describe()} has no container named '${containerName}' (it has: ${workload.containers.map(c => c.name).join(', ') || 'none'}); add the container before wiring env to it`);
+    }
+    const added = this.envByContainer.get(containerName) ?? new Set<string>();
+    this.envByContainer.set(containerName, added);
+    if (added.has(env.name)) {
+      throw new Error(`${this.describe()}: env '${env.name}' on container '${containerName}' is already set`);
+    }
+    const value = toEnvValue(workload, `${containerName}-${env.name}`, env);
+    added.add(env.name);
+    container.env.addVariable(env.name, value);
+  }
+
   private describe(): string {
     return `${this.apiObject.kind} '${this.apiObject.name}'`;
   }
@@ -83,4 +120,22 @@ const PATCHERS = new WeakMap<ApiObject, WorkloadPatcher>();
 /** Escapes a key for use in a JSON pointer (RFC 6901). */
 export function escapePointer(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** A Kubernetes EnvVar as a cdk8s-plus EnvValue: a literal, a Secret key or a ConfigMap key. */
+function toEnvValue(scope: Construct, id: string, env: { name: string; [key: string]: any }): kplus.EnvValue {
+  const from = env.valueFrom;
+  if (from === undefined) {
+    return kplus.EnvValue.fromValue(env.value ?? '');
+  }
+  const sources = Object.keys(from);
+  if (sources.length === 1 && from.secretKeyRef) {
+    const secret = kplus.Secret.fromSecretName(scope, `EnvSecret-${id}`, from.secretKeyRef.name);
+    return kplus.EnvValue.fromSecretValue({ secret, key: from.secretKeyRef.key }, { optional: from.secretKeyRef.optional });
+  }
+  if (sources.length === 1 && from.configMapKeyRef) {
+    const configMap = kplus.ConfigMap.fromConfigMapName(scope, `EnvConfigMap-${id}`, from.configMapKeyRef.name);
+    return kplus.EnvValue.fromConfigMap(configMap, from.configMapKeyRef.key, { optional: from.configMapKeyRef.optional });
+  }
+  throw new Error(`env '${env.name}': a cdk8s-plus container takes a value, a secretKeyRef or a configMapKeyRef (got valueFrom: ${sources.join(', ') || 'empty'})`);
 }
