@@ -6,7 +6,6 @@ import { CONFIG_PROVIDERS } from './providers';
 import { ConfigProvider, ProviderContext } from './providers/config-provider';
 import { DEFAULT_NAMESPACE } from '../auth/pixie-auth-base';
 import { OAuthConfigMode, PixieWorkloads } from '../auth/pixie-workloads';
-import { RestartTarget } from '../restart/restart-target';
 import { checkDnsLabel, checkDnsSubdomain, quote } from '../validation/field-checks';
 import { InputProblem, ProblemCollector } from '../validation/problems';
 
@@ -55,6 +54,11 @@ export function buildStack(app: App, config: any, configDir: string): BuiltStack
   } else if (!/^[a-z0-9][a-z0-9._-]*\.ya?ml$/.test(outputName)) {
     problems.add('output.fileName', `${quote(outputName)} must be a plain file name ending in .yaml`);
   }
+  if (kustomize && output.fileName !== undefined) {
+    problems.add('output.fileName', 'applies only when pixie.manifests is set (the output is one manifest file); without it the output is a kustomize component: use output.componentDirectory');
+  } else if (!kustomize && output.componentDirectory !== undefined) {
+    problems.add('output.componentDirectory', 'applies only to the kustomize component; with pixie.manifests set the output is one manifest file: use output.fileName');
+  }
 
   const chosen = CONFIG_PROVIDERS.filter(p => config[p.key] !== undefined);
   if (chosen.length === 0) {
@@ -94,6 +98,9 @@ function checkPixieSection(pixie: any, configDir: string, kustomize: boolean): I
   if (kustomize && pixie.oauthConfig === undefined) {
     problems.add('pixie.oauthConfig', 'is required when pixie.manifests is empty (the output is a kustomize component): use "patch" if your kustomize base already has pl-oauth-config (Pixie\'s public configs define it) or "create" if it does not');
   }
+  if (!kustomize && pixie.extraOAuthConfigReaders !== undefined) {
+    problems.add('pixie.extraOAuthConfigReaders', 'applies only to the kustomize component; with pixie.manifests set, every included Deployment named auth-server, profile-server or cloud-proxy is restarted: remove it');
+  }
   if (!kustomize && pixie.oauthConfig !== undefined) {
     problems.add('pixie.oauthConfig', 'applies only to the kustomize component; remove it, or remove pixie.manifests');
   }
@@ -102,9 +109,7 @@ function checkPixieSection(pixie: any, configDir: string, kustomize: boolean): I
       problems.add(`pixie.manifests[${i}]`, `${quote(file)} does not exist (paths are relative to the config file)`);
     }
   });
-  (pixie.extraOAuthConfigReaders ?? []).forEach((name: string, i: number) => {
-    problems.addAll(RestartTarget.checkNamed({ name }, `pixie.extraOAuthConfigReaders[${i}].`).map(p => ({ ...p, field: p.field.replace(/\.name$/, '') })));
-  });
+  problems.addAll(PixieWorkloads.checkExtraReaders(pixie.extraOAuthConfigReaders ?? [], 'pixie.'));
   return problems.problems;
 }
 

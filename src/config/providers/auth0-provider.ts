@@ -33,7 +33,9 @@ export const AUTH0_PROVIDER: ConfigProvider = {
     `Add the callback URLs https://<your-domain>/auth/callback and https://work.<your-domain>/auth/callback (Auth0 domain: ${section.domain})`,
     'Under Advanced Settings > Grant Types, enable client_credentials',
     'Authorize the application for the Auth0 Management API with all user permissions, then Update',
-    'Put the client id and secret in your secret store under the keys this config references',
+    section.credentials?.existingSecret
+      ? `Create the Secret ${section.credentials.existingSecret} in the namespace with keys auth0-client-id and auth0-client-secret`
+      : 'Put the client id and secret in your secret store under the keys this config references',
   ],
 };
 
