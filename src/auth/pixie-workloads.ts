@@ -1,6 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { AUTH_CONFIG_READERS } from '../restart/pixie-workloads';
 import { RestartTarget, WorkloadKind } from '../restart/restart-target';
+import { quote } from '../validation/field-checks';
+import { InputProblem, InvalidInputError, ProblemCollector } from '../validation/problems';
 
 /**
  * Whether pl-oauth-config is created by the component or patched into a
@@ -57,11 +60,35 @@ export interface InAppPixieWorkloadsOptions {
 export class PixieWorkloads {
   /** The workloads live in a kustomize base; restarts and env wiring become component patches. */
   public static named(options: NamedPixieWorkloadsOptions): PixieWorkloads {
-    const names = ['auth-server', 'profile-server', 'cloud-proxy', ...(options.extraOAuthConfigReaders ?? [])];
+    const problems = PixieWorkloads.checkExtraReaders(options.extraOAuthConfigReaders ?? []);
+    if (problems.length > 0) {
+      throw new InvalidInputError(problems, 'Invalid PixieWorkloads options');
+    }
+    const names = [...AUTH_CONFIG_READERS, ...(options.extraOAuthConfigReaders ?? [])];
     return new PixieWorkloads(
       names.map(name => RestartTarget.named({ name, namespace: options.namespace, kind: WorkloadKind.DEPLOYMENT })),
       options.oauthConfig,
     );
+  }
+
+  /**
+   * Problems with `extraOAuthConfigReaders` (unknown or invalid names, names
+   * given twice or already restarted), fields prefixed by `fieldPrefix`.
+   */
+  public static checkExtraReaders(names: string[], fieldPrefix = ''): InputProblem[] {
+    const problems = new ProblemCollector();
+    names.forEach((name, i) => {
+      const field = `${fieldPrefix}extraOAuthConfigReaders[${i}]`;
+      const first = names.indexOf(name);
+      if (AUTH_CONFIG_READERS.includes(name)) {
+        problems.add(field, `${quote(name)} is always restarted on pl-oauth-config changes (as are ${AUTH_CONFIG_READERS.join(', ')}); remove it`);
+      } else if (first < i) {
+        problems.add(field, `${quote(name)} is listed twice (also at extraOAuthConfigReaders[${first}]); list each deployment once`);
+      } else {
+        problems.addAll(RestartTarget.checkNamed({ name }, `${field}.`).map(p => ({ ...p, field: p.field.replace(/\.name$/, '') })));
+      }
+    });
+    return problems.problems;
   }
 
   /** The workloads are in this app; they are annotated and wired in place. */

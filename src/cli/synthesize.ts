@@ -53,7 +53,7 @@ export function synthesizeConfig(config: any, configDir: string): SynthResult {
   ManifestValidator.assertValid(objects);
 
   const files: OutputFile[] = stack.kustomize
-    ? KustomizeComponent.of(stack.chart).renderFiles().map(f => ({ path: `${stack.outputName}/${f.path}`, content: f.content }))
+    ? KustomizeComponent.of(stack.chart).renderFiles(objects).map(f => ({ path: `${stack.outputName}/${f.path}`, content: f.content }))
     : [{ path: stack.outputName, content: toYamlStream(objects) }];
   return {
     files,

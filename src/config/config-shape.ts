@@ -1,10 +1,11 @@
-import Ajv, { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { CONFIG_SCHEMA } from './config-schema';
+import { ValidatorCache, newCachingAjv } from '../validate/validator-cache';
 import { editDistance } from '../validation/edit-distance';
-import { quote } from '../validation/field-checks';
+import { quote, redact } from '../validation/field-checks';
 import { InputProblem } from '../validation/problems';
 
-let compiled: ReturnType<Ajv['compile']> | undefined;
+let compiled: ValidateFunction | undefined;
 
 /**
  * Checks a parsed config file against the config JSON Schema and turns
@@ -12,7 +13,7 @@ let compiled: ReturnType<Ajv['compile']> | undefined;
  * @internal
  */
 export function checkConfigShape(config: unknown): InputProblem[] {
-  compiled ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(CONFIG_SCHEMA);
+  compiled ??= compileConfigSchema();
   if (compiled(config)) {
     return [];
   }
@@ -21,6 +22,16 @@ export function checkConfigShape(config: unknown): InputProblem[] {
   return problems.filter(p => {
     const key = `${p.field}\n${p.message}`;
     return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+/** The config schema's validator, from the validator cache when it is there (compiling takes ~60 ms). */
+function compileConfigSchema(): ValidateFunction {
+  const options = { allErrors: true, strict: true, verbose: true };
+  return ValidatorCache.default().compile({
+    identity: { schema: CONFIG_SCHEMA, options },
+    ajv: () => newCachingAjv(options),
+    compile: ajv => ajv.compile(CONFIG_SCHEMA),
   });
 }
 
@@ -40,17 +51,31 @@ function toProblem(error: ErrorObject): InputProblem {
       const known = Object.keys(schemaAt?.properties ?? {});
       const key: string = error.params.additionalProperty;
       const guess = known.find(k => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2);
-      return { field: join(key), message: `is not a known key${guess ? `; did you mean ${quote(guess)}?` : ''} The keys allowed here are: ${known.join(', ')}` };
+      return { field: join(key), message: `is not a known key${guess ? `; did you mean ${quote(guess)}?` : '.'} The keys allowed here are: ${known.join(', ')}` };
     }
     case 'required':
       return { field: join(error.params.missingProperty), message: 'is required' };
     case 'type':
-      return { field: field || '(top level)', message: `must be ${article(error.params.type)}` };
+      return { field: field || '(top level)', message: `must be ${article(error.params.type)}${scalarHint(error.params.type, error.data)}` };
     case 'enum':
       return { field, message: `must be one of: ${(error.params.allowedValues as unknown[]).map(v => quote(v)).join(', ')}` };
     default:
       return { field: field || '(top level)', message: error.message ?? 'is invalid' };
   }
+}
+
+/** Why YAML gave a non-string where a string belongs, and the fix. */
+function scalarHint(expected: string, data: unknown): string {
+  if (expected !== 'string') {
+    return '';
+  }
+  if (data === null) {
+    return ', but the value is empty: give one or remove the key';
+  }
+  if (typeof data === 'number' || typeof data === 'boolean') {
+    return `, but YAML read ${typeof data === 'number' ? 'a number' : 'true or false'} here (${redact(String(data))}): put the value in quotes`;
+  }
+  return '';
 }
 
 function article(type: string): string {

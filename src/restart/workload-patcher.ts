@@ -24,6 +24,8 @@ export class WorkloadPatcher {
 
   private readonly podAnnotations = new Map<string, string>();
   private readonly envByContainer = new Map<string, Set<string>>();
+  /** The object's pod template has metadata.annotations (or patches that add them). */
+  private podAnnotationsExist = false;
 
   /** The cdk8s-plus workload that renders `apiObject`, if any. */
   private readonly workload?: kplus.Workload;
@@ -49,17 +51,19 @@ export class WorkloadPatcher {
       this.workload.podMetadata.addAnnotation(key, Lazy.any({ produce }));
       return;
     }
-    const current = this.apiObject.toJson();
-    const template = current.spec?.template;
-    if (!template) {
-      throw new Error(`${this.describe()} has no spec.template to annotate`);
-    }
-    // toJson() reflects earlier patches, so parents are added once.
-    if (!template.metadata) {
-      this.apiObject.addJsonPatch(JsonPatch.add('/spec/template/metadata', {}));
-    }
-    if (!template.metadata?.annotations) {
-      this.apiObject.addJsonPatch(JsonPatch.add('/spec/template/metadata/annotations', {}));
+    // toJson() resolves the whole object: once per object, not per annotation.
+    if (!this.podAnnotationsExist) {
+      const template = this.apiObject.toJson().spec?.template;
+      if (!template) {
+        throw new Error(`${this.describe()} has no spec.template to annotate`);
+      }
+      if (!template.metadata) {
+        this.apiObject.addJsonPatch(JsonPatch.add('/spec/template/metadata', {}));
+      }
+      if (!template.metadata?.annotations) {
+        this.apiObject.addJsonPatch(JsonPatch.add('/spec/template/metadata/annotations', {}));
+      }
+      this.podAnnotationsExist = true;
     }
     this.podAnnotations.set(key, owner);
     this.apiObject.addJsonPatch(JsonPatch.add(`/spec/template/metadata/annotations/${escapePointer(key)}`, new DeferredJson(produce)));

@@ -1,7 +1,7 @@
-import { StoreBackedSecret } from './store-backed-secret';
-import { checkDnsSubdomain, checkNonEmpty, checkNotPlaceholder } from '../validation/field-checks';
-import { InputProblem, ProblemCollector } from '../validation/problems';
 import { RemoteSecretReference, SecretCreationPolicy, SecretDeletionPolicy, SecretStoreReference } from './secret-store';
+import { StoreBackedSecret } from './store-backed-secret';
+import { checkExistingSecretName, quote } from '../validation/field-checks';
+import { InputProblem, ProblemCollector } from '../validation/problems';
 
 /**
  * Options for client credentials read from an External Secrets store.
@@ -56,11 +56,17 @@ export class ClientCredentials {
     if (store) {
       const prefix = `${fieldPrefix}fromStore.`;
       problems.addAll(StoreBackedSecret.check({ ...store, secretName: 'unused', keys: [] }, prefix));
-      problems.addAll(StoreBackedSecret.checkRemote(store.clientId, `${prefix}clientId`));
-      problems.addAll(StoreBackedSecret.checkRemote(store.clientSecret, `${prefix}clientSecret`));
+      const remoteProblems = [
+        ...StoreBackedSecret.checkRemote(store.clientId, `${prefix}clientId`),
+        ...StoreBackedSecret.checkRemote(store.clientSecret, `${prefix}clientSecret`),
+      ];
+      problems.addAll(remoteProblems);
+      if (remoteProblems.length === 0 && sameRemote(store.clientId, store.clientSecret)) {
+        problems.add(`${prefix}clientSecret`, `points at the same value as clientId (key ${quote(store.clientId.key)}${store.clientId.property === undefined ? '' : `, property ${quote(store.clientId.property)}`}); the client secret is a different value: give its own key or property`);
+      }
     } else {
       const name = credentials.existingSecretName;
-      problems.add(`${fieldPrefix}existingSecret`, checkNonEmpty(name) ?? checkNotPlaceholder(name!) ?? checkDnsSubdomain(name!));
+      problems.add(`${fieldPrefix}existingSecret`, checkExistingSecretName(name));
     }
     return problems.problems;
   }
@@ -74,4 +80,9 @@ export class ClientCredentials {
     this.existingSecretName = existingSecretName;
     this.storeOptions = storeOptions;
   }
+}
+
+/** True when two references name the same value in the store. */
+function sameRemote(a: RemoteSecretReference, b: RemoteSecretReference): boolean {
+  return a.key === b.key && a.property === b.property && a.version === b.version;
 }

@@ -72,7 +72,8 @@ export class StoreBackedSecret extends Construct {
     const problems = new ProblemCollector();
     const field = (name: string) => `${fieldPrefix}${name}`;
     problems.add(field('secretName'), checkDnsSubdomain(props.secretName));
-    problems.add(field('store.name'), checkNonEmpty(props.store.name) ?? checkNotPlaceholder(props.store.name) ?? checkDnsSubdomain(props.store.name));
+    problems.add(field('store.name'), checkNonEmpty(props.store.name) ?? checkNotPlaceholder(props.store.name)
+      ?? checkLooksLikeReference(props.store.name, 'give the name of the SecretStore or ClusterSecretStore here (e.g. pixie-secrets)') ?? checkDnsSubdomain(props.store.name));
     if (props.store.kind !== undefined && !Object.values(SecretStoreKind).includes(props.store.kind)) {
       problems.add(field('store.kind'), `${quote(props.store.kind)} is not a store kind: use SecretStore or ClusterSecretStore`);
     }
@@ -100,7 +101,9 @@ export class StoreBackedSecret extends Construct {
       problems.add(`${field}.property`, checkNonEmpty(remote.property) ?? checkNotPlaceholder(remote.property) ?? checkLooksLikeReference(remote.property));
     }
     if (remote.version !== undefined) {
-      problems.add(`${field}.version`, checkNonEmpty(remote.version) ?? checkLooksLikeReference(remote.version));
+      // Azure Key Vault versions are 32 hex digits, which would otherwise look random.
+      problems.add(`${field}.version`, checkNonEmpty(remote.version)
+        ?? (/^[0-9a-f]{32}$/.test(remote.version) ? undefined : checkLooksLikeReference(remote.version, 'give the version as your store names it (e.g. 3), not the value')));
     }
     return problems.problems;
   }

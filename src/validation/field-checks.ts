@@ -34,7 +34,7 @@ export function checkNotPlaceholder(value: string): string | undefined {
 /** A Kubernetes namespace or Service name (RFC 1123 label, at most 63 characters). */
 export function checkDnsLabel(value: string): string | undefined {
   if (value.length > 63 || !DNS_LABEL.test(value)) {
-    return `${quote(value)} is not a valid DNS-1123 label: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit (e.g. plc-dev)`;
+    return `${quoteInput(value)} is not a valid DNS-1123 label: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit (e.g. plc-dev)`;
   }
   return undefined;
 }
@@ -42,7 +42,7 @@ export function checkDnsLabel(value: string): string | undefined {
 /** A Kubernetes object name (RFC 1123 subdomain, at most 253 characters). */
 export function checkDnsSubdomain(value: string): string | undefined {
   if (value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
-    return `${quote(value)} is not a valid DNS-1123 name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. cloud-auth0-secrets)`;
+    return `${quoteInput(value)} is not a valid DNS-1123 name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. cloud-auth0-secrets)`;
   }
   return undefined;
 }
@@ -50,7 +50,7 @@ export function checkDnsSubdomain(value: string): string | undefined {
 /** A bare host name: no scheme, path, port or trailing slash. */
 export function checkBareHost(value: string, example: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes('/') || value.includes(':') || !HOSTNAME.test(value)) {
-    return `${quote(value)} must be a bare host such as ${example} (no scheme, path, port or trailing slash)`;
+    return `${quoteInput(value)} must be a bare host such as ${example} (no scheme, path, port or trailing slash)`;
   }
   return undefined;
 }
@@ -58,7 +58,7 @@ export function checkBareHost(value: string, example: string): string | undefine
 /** A Go duration such as `1h`, `30m` or `1h30m`, as ESO's refreshInterval takes. */
 export function checkGoDuration(value: string): string | undefined {
   if (!GO_DURATION.test(value)) {
-    return `${quote(value)} is not a duration: use a Go duration such as 1h, 30m or 1h30m (0 turns refreshing off)`;
+    return `${quoteInput(value)} is not a duration: use a Go duration such as 1h, 30m or 1h30m (0 turns refreshing off)`;
   }
   return undefined;
 }
@@ -78,30 +78,62 @@ export function checkSafeForJavaScript(value: string): string | undefined {
     ['\r', 'a carriage return'],
   ].find(([needle]) => value.includes(needle));
   if (bad) {
-    return `${quote(value)} contains ${bad[1]}; Pixie's cloud-proxy pastes this value into a quoted JavaScript string, so remove it`;
+    return `${quoteInput(value)} contains ${bad[1]}; Pixie's cloud-proxy pastes this value into a quoted JavaScript string, so remove it`;
   }
   return undefined;
 }
 
 /**
  * Refuses what looks like a secret value pasted where a reference (a remote
- * key, property or secret name) belongs.
+ * key, property or secret name) belongs. `fix` says what belongs there instead.
  */
-export function checkLooksLikeReference(value: string): string | undefined {
+export function checkLooksLikeReference(value: string, fix = 'put the secret in your secret store and give its key here (e.g. pixie/auth0)'): string | undefined {
   if (looksLikeSecretValue(value)) {
-    return `${quote(redact(value))} looks like a secret value, not a reference; put the secret in your secret store and give its key here (e.g. pixie/auth0)`;
+    return `${quote(redact(value))} looks like a secret value, not a reference; ${fix}`;
   }
   return undefined;
 }
 
-/** True for long, random-looking strings such as API keys and client secrets. */
+/** The name of a Secret that already exists: a DNS-1123 name, not a secret value pasted by mistake. */
+export function checkExistingSecretName(value: string | undefined): string | undefined {
+  return checkNonEmpty(value) ?? checkNotPlaceholder(value!)
+    ?? checkLooksLikeReference(value!, 'create a Secret holding the values, and give its name here') ?? checkDnsSubdomain(value!);
+}
+
+/**
+ * True for long, random-looking strings such as API keys and client secrets:
+ * a long run of mixed characters between separators, long hex, or mixed-case
+ * base64/base64url (whose `-`, `_` and `/` would otherwise split it into
+ * short runs). Paths of words (`pixie/auth0/client-secret`) and UUIDs are
+ * references, not secrets. Short secrets (under ~32 characters) can pass
+ * for names.
+ */
 export function looksLikeSecretValue(value: string): boolean {
-  if (value.length < 20) {
+  if (value.length < 20 || UUID.test(value)) {
     return false;
   }
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter(re => re.test(value)).length;
-  const longestRun = Math.max(...value.split(/[/._:-]/).map(part => part.length));
-  return classes >= 2 && longestRun >= 20 && shannonEntropy(value) >= 3.5 && !/^[a-z]+(-[a-z]+)*$/.test(value);
+  const longestRun = Math.max(...value.split(/[/._:\s-]/).map(part => part.length));
+  const longRun = classes >= 2 && longestRun >= 20 && shannonEntropy(value) >= 3.5 && !/^[a-z]+(-[a-z]+)*$/.test(value);
+  const longHex = /(^|[^0-9a-f])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{32,}($|[^0-9a-f])/i.test(value);
+  const base64 = /^[A-Za-z0-9+/]+={0,2}$/.test(value) && /[+=]/.test(value) ? [value] : [];
+  return longRun || longHex || [...value.split(/[/.:@\s]+/), ...base64].some(looksLikeBase64);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Words, camel humps and numbers: `Auth0ClientSecret` → Auth, 0, Client, Secret. */
+function wordsOf(value: string): string[] {
+  return value.split(/[^A-Za-z0-9]+/).flatMap(part => part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? []);
+}
+
+/** Mixed-case base64(url) after an optional `sk_live_`-style prefix: many short humps. */
+function looksLikeBase64(segment: string): boolean {
+  const body = segment.replace(/^([a-z]{2,6}[_-]){1,2}/, '');
+  const words = wordsOf(body);
+  const length = words.reduce((n, w) => n + w.length, 0);
+  const count = (re: RegExp) => (body.match(re) ?? []).length;
+  return length >= 20 && count(/[A-Z]/g) >= 3 && count(/[a-z]/g) >= 3 && length / words.length < 3;
 }
 
 /** Bits per character. */
@@ -121,6 +153,11 @@ export function shannonEntropy(value: string): number {
 /** A value for messages that never prints a would-be secret in full. */
 export function redact(value: string): string {
   return value.length <= 8 ? value : `${value.slice(0, 4)}…(${value.length} characters)`;
+}
+
+/** `"value"` for messages about an input, shortened with `redact` when it looks like a secret. */
+export function quoteInput(value: string): string {
+  return quote(looksLikeSecretValue(value) ? redact(value) : value);
 }
 
 /** `"value"` for messages. */
