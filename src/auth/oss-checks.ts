@@ -103,7 +103,8 @@ export function resolveOssSettings(props: OssSettingsInput): OssSettings {
       link: flows.link ?? true,
       overrides: kratos.configOverrides ?? [],
     }),
-    traceCommands: !production,
+    // Never `set -x`: it would echo the Hydra client secret and the admin password into pod logs.
+    traceCommands: false,
   };
 }
 

@@ -44,6 +44,9 @@ const DEFAULT_DIFFERENCES: Difference[] = [
   // the admin identity (with its password) from a Secret instead of a literal
   { object: 'Deployment/kratos', path: `${KRATOS_ADMIN}/env[name=ADMIN_IDENTITY]/value`, change: 'removed' },
   { object: 'Deployment/kratos', path: `${KRATOS_ADMIN}/env[name=ADMIN_IDENTITY]/valueFrom`, change: 'added' },
+  // the sidecar scripts without `set -x`, which would echo the client secret and the admin password into pod logs
+  { object: 'Deployment/hydra', path: `${HYDRA_CLIENT}/command/2`, change: 'changed' },
+  { object: 'Deployment/kratos', path: `${KRATOS_ADMIN}/command/2`, change: 'changed' },
 ];
 
 /** What `production: true` changes on top of the default. See docs/oss-differences.md. */
@@ -53,7 +56,6 @@ const PRODUCTION_DIFFERENCES: Difference[] = [
   { object: 'Deployment/kratos', path: `${KRATOS_SERVER}/args/3`, change: 'removed' },
   { object: 'Deployment/kratos', path: `${KRATOS_SERVER}/env[name=LOG_LEVEL]/value`, change: 'changed' },
   { object: 'Deployment/kratos', path: KRATOS_ADMIN, change: 'removed' },
-  { object: 'Deployment/hydra', path: `${HYDRA_CLIENT}/command/2`, change: 'changed' },
 ];
 
 const pixieOryAuth = (namespace?: string) => {
