@@ -40,6 +40,9 @@ import { REPO_ROOT, tempDir } from '../support/temp-config';
  * client secret pasted into `clientId` cannot be told apart from a real id.
  */
 
+/** ~35 s of CPU on its own (the OSS configs synthesize in ~50 ms each); room for a loaded CI machine. */
+const SLOW_PROPERTY_TIMEOUT = 600_000;
+
 /** Runs per property; PROPERTY_RUNS raises it for a longer search. */
 const RUNS = Math.max(2000, Number(process.env.PROPERTY_RUNS ?? 0));
 
@@ -155,7 +158,7 @@ describe('no secret value reaches the output', () => {
         else process.env[name] = savedEnv[name];
       });
     }
-  });
+  }, SLOW_PROPERTY_TIMEOUT);
 
   test(`${RUNS} secret-shaped values pasted into a reference field are refused, naming the field, without echoing the value`, () => {
     fc.assert(fc.property(configArb, fc.nat(), secretArb, (generated, choice, secret) => {
