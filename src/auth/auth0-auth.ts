@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
 import { PixieAuthBase, PixieAuthOptions } from './pixie-auth-base';
-import { RestartSource } from '../restart/restart-source';
 import { ClientCredentials } from '../secrets/client-credentials';
 import { StoreBackedSecret } from '../secrets/store-backed-secret';
 import {
@@ -67,27 +66,12 @@ export class Auth0Auth extends PixieAuthBase {
       PL_AUTH_EMAIL_PASSWORD_CONN: props.emailPasswordConnection ?? '',
     }, Auth0Auth.check(props));
 
-    const store = props.credentials.storeOptions;
-    if (store) {
-      this.credentialsSecret = new StoreBackedSecret(this, 'Credentials', {
-        secretName: AUTH0_SECRET_NAME,
-        namespace: this.namespace,
-        store: store.store,
-        refreshInterval: store.refreshInterval,
-        creationPolicy: store.creationPolicy,
-        deletionPolicy: store.deletionPolicy,
-        keys: [
-          { secretKey: 'auth0-client-id', remote: store.clientId },
-          { secretKey: 'auth0-client-secret', remote: store.clientSecret },
-        ],
-      });
-    }
+    this.credentialsSecret = this.wireClientCredentials(props.credentials, AUTH0_SECRET_NAME, {
+      clientIdKey: 'auth0-client-id',
+      clientSecretKey: 'auth0-client-secret',
+      clientIdEnv: 'PL_AUTH0_CLIENT_ID',
+      clientSecretEnv: 'PL_AUTH0_CLIENT_SECRET',
+    });
     this.credentialsSecretName = this.credentialsSecret?.secretName ?? props.credentials.existingSecretName!;
-    this.wireCredentialEnv(this.credentialsSecretName, [
-      { envName: 'PL_AUTH0_CLIENT_ID', secretKey: 'auth0-client-id' },
-      { envName: 'PL_AUTH0_CLIENT_SECRET', secretKey: 'auth0-client-secret' },
-    ]);
-    const sources = this.credentialsSecret ? [RestartSource.fromExternalSecret(this.credentialsSecret.externalSecret)] : [];
-    this.restartReaders(sources, this.credentialsSecretName);
   }
 }

@@ -3,7 +3,6 @@ import { checkClaimText, checkHttpsEndpoint, checkIssuer, checkPlainText, checkS
 import { OidcSocialButton } from './oidc-social-button';
 import { checkSocialButtons, renderSocialConfig } from './oidc-social-config';
 import { PixieAuthBase, PixieAuthOptions } from './pixie-auth-base';
-import { RestartSource } from '../restart/restart-source';
 import { ClientCredentials } from '../secrets/client-credentials';
 import { StoreBackedSecret } from '../secrets/store-backed-secret';
 import { quote } from '../validation/field-checks';
@@ -133,29 +132,14 @@ export class OidcAuth extends PixieAuthBase {
     // The data is only rendered for valid props; the base throws on any problem.
     super(scope, id, props, problems.length === 0 ? oauthConfigData(props) : {}, problems);
 
-    const store = props.credentials.storeOptions;
-    if (store) {
-      this.credentialsSecret = new StoreBackedSecret(this, 'Credentials', {
-        secretName: OIDC_SECRET_NAME,
-        namespace: this.namespace,
-        store: store.store,
-        refreshInterval: store.refreshInterval,
-        creationPolicy: store.creationPolicy,
-        deletionPolicy: store.deletionPolicy,
-        keys: [
-          { secretKey: 'oidc-client-id', remote: store.clientId },
-          { secretKey: 'oidc-client-secret', remote: store.clientSecret },
-        ],
-      });
-    }
+    this.credentialsSecret = this.wireClientCredentials(props.credentials, OIDC_SECRET_NAME, {
+      clientIdKey: 'oidc-client-id',
+      clientSecretKey: 'oidc-client-secret',
+      clientIdEnv: 'PL_OIDC_CLIENT_ID',
+      clientSecretEnv: 'PL_OIDC_CLIENT_SECRET',
+    });
     this.credentialsSecretName = this.credentialsSecret?.secretName ?? props.credentials.existingSecretName!;
-    this.wireCredentialEnv(this.credentialsSecretName, [
-      { envName: 'PL_OIDC_CLIENT_ID', secretKey: 'oidc-client-id' },
-      { envName: 'PL_OIDC_CLIENT_SECRET', secretKey: 'oidc-client-secret' },
-    ]);
     this.wireAuthServerEnv(authServerSettings(props));
-    const sources = this.credentialsSecret ? [RestartSource.fromExternalSecret(this.credentialsSecret.externalSecret)] : [];
-    this.restartReaders(sources, this.credentialsSecretName);
   }
 }
 

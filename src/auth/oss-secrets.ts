@@ -6,7 +6,7 @@ import { KratosAdminIdentity } from '../ory/kratos-admin-identity';
 import { KratosSmtp } from '../ory/kratos-smtp';
 import { OrySecretSource } from '../ory/ory-secret-source';
 import { GeneratedSecret, GeneratedSecretKey } from '../secrets/generated-secret';
-import { StoreBackedSecret } from '../secrets/store-backed-secret';
+import { StoreBackedSecret, storeSyncOptions } from '../secrets/store-backed-secret';
 
 /**
  * A Secret that Hydra or Kratos reads, and the ExternalSecret that fills it
@@ -55,10 +55,7 @@ export function adminIdentitySecret(scope: Construct, identity: KratosAdminIdent
     const secret = new StoreBackedSecret(scope, 'AdminIdentity', {
       secretName,
       namespace,
-      store: store.store,
-      refreshInterval: store.refreshInterval,
-      creationPolicy: store.creationPolicy,
-      deletionPolicy: store.deletionPolicy,
+      ...storeSyncOptions(store),
       keys: [{ secretKey: 'password', remote: store.password }],
     });
     secret.externalSecret.addJsonPatch(JsonPatch.add('/spec/target/template', {
@@ -93,10 +90,7 @@ export function smtpSecret(scope: Construct, smtp: KratosSmtp, namespace: string
     const secret = new StoreBackedSecret(scope, 'Smtp', {
       secretName,
       namespace,
-      store: store.store,
-      refreshInterval: store.refreshInterval,
-      creationPolicy: store.creationPolicy,
-      deletionPolicy: store.deletionPolicy,
+      ...storeSyncOptions(store),
       keys: [{ secretKey: KratosSmtp.URI_KEY, remote: store.connectionUri }],
     });
     return { secretName, key: KratosSmtp.URI_KEY, externalSecret: secret.externalSecret };
@@ -130,11 +124,8 @@ function multiKeySecret(
     const secret = new StoreBackedSecret(scope, id, {
       secretName,
       namespace,
-      store: store.store,
+      ...storeSyncOptions(store),
       keys: store.keys,
-      refreshInterval: store.refreshInterval,
-      creationPolicy: store.creationPolicy,
-      deletionPolicy: store.deletionPolicy,
     });
     return { secretName, externalSecret: secret.externalSecret };
   }

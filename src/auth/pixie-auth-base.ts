@@ -6,6 +6,8 @@ import { KustomizeComponent } from '../restart/kustomize-component';
 import { addReloaderSecrets, namedReference, RestartOnChange } from '../restart/restart-on-change';
 import { RestartSource } from '../restart/restart-source';
 import { WorkloadPatcher } from '../restart/workload-patcher';
+import { ClientCredentials } from '../secrets/client-credentials';
+import { StoreBackedSecret, storeSyncOptions } from '../secrets/store-backed-secret';
 import { checkDnsLabel } from '../validation/field-checks';
 import { InputProblem, ProblemCollector } from '../validation/problems';
 
@@ -40,6 +42,18 @@ export interface CredentialEnv {
   readonly envName: string;
   /** Key in the Secret, e.g. `auth0-client-secret`. */
   readonly secretKey: string;
+}
+
+/** The Secret keys and auth-server env vars of a provider's OAuth client credentials. */
+export interface ClientCredentialKeys {
+  /** Secret key of the client id, e.g. `auth0-client-id`. */
+  readonly clientIdKey: string;
+  /** Secret key of the client secret, e.g. `auth0-client-secret`. */
+  readonly clientSecretKey: string;
+  /** Env var auth-server reads the client id from, e.g. `PL_AUTH0_CLIENT_ID`. */
+  readonly clientIdEnv: string;
+  /** Env var auth-server reads the client secret from, e.g. `PL_AUTH0_CLIENT_SECRET`. */
+  readonly clientSecretEnv: string;
 }
 
 /**
@@ -106,6 +120,34 @@ export abstract class PixieAuthBase extends Construct {
     } else if (this.reloader && credentialSecretName) {
       this.annotateForReloader(credentialSecretName);
     }
+  }
+
+  /**
+   * Delivers a provider's client credentials: an ExternalSecret named
+   * `secretName` filled from the store (or the existing Secret), the env vars
+   * auth-server reads them through, and the restarts of every reader.
+   * Returns the ExternalSecret, if one is emitted.
+   */
+  protected wireClientCredentials(credentials: ClientCredentials, secretName: string, keys: ClientCredentialKeys): StoreBackedSecret | undefined {
+    const store = credentials.storeOptions;
+    const externalSecret = store
+      ? new StoreBackedSecret(this, 'Credentials', {
+        secretName,
+        namespace: this.namespace,
+        ...storeSyncOptions(store),
+        keys: [
+          { secretKey: keys.clientIdKey, remote: store.clientId },
+          { secretKey: keys.clientSecretKey, remote: store.clientSecret },
+        ],
+      })
+      : undefined;
+    const readFrom = externalSecret?.secretName ?? credentials.existingSecretName!;
+    this.wireCredentialEnv(readFrom, [
+      { envName: keys.clientIdEnv, secretKey: keys.clientIdKey },
+      { envName: keys.clientSecretEnv, secretKey: keys.clientSecretKey },
+    ]);
+    this.restartReaders(externalSecret ? [RestartSource.fromExternalSecret(externalSecret.externalSecret)] : [], readFrom);
+    return externalSecret;
   }
 
   /** Adds env vars to auth-server's `auth-server` container that read `secretName`. */

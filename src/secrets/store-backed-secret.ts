@@ -61,6 +61,24 @@ export interface StoreBackedSecretProps {
   readonly deletionPolicy?: SecretDeletionPolicy;
 }
 
+/** The store and ExternalSecret options that several option types share. @internal */
+export interface StoreSyncOptions {
+  readonly store: SecretStoreReference;
+  readonly refreshInterval?: string;
+  readonly creationPolicy?: SecretCreationPolicy;
+  readonly deletionPolicy?: SecretDeletionPolicy;
+}
+
+/** Just the store and sync options of `options`, for `StoreBackedSecretProps`. @internal */
+export function storeSyncOptions(options: StoreSyncOptions): StoreSyncOptions {
+  return {
+    store: options.store,
+    refreshInterval: options.refreshInterval,
+    creationPolicy: options.creationPolicy,
+    deletionPolicy: options.deletionPolicy,
+  };
+}
+
 /**
  * An External Secrets Operator `ExternalSecret` (external-secrets.io/v1) that
  * fills a Kubernetes Secret from a SecretStore or ClusterSecretStore. Only
