@@ -54,7 +54,7 @@ const find = (objects: any[], kind: string, name: string) => objects.find(o => o
 describe('the README\'s kustomize overlay over Pixie\'s k8s/cloud/dev', () => {
   test('the docs show the example overlay verbatim', () => {
     const example = fs.readFileSync(path.join(REPO_ROOT, OVERLAY_FILE), 'utf8');
-    const docs = ['README.md', ...fs.readdirSync(path.join(REPO_ROOT, 'docs')).filter(f => f.endsWith('.md')).map(f => `docs/${f}`)];
+    const docs = ['README.md'];
     const shown = docs.flatMap(doc => [...fs.readFileSync(path.join(REPO_ROOT, doc), 'utf8').matchAll(/```yaml\n(# examples\/kustomize-overlay\/kustomization\.yaml\n[\s\S]*?)```/g)]
       .map(match => ({ doc, block: match[1] })));
     expect(shown.length).toBeGreaterThan(0);

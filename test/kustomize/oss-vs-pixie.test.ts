@@ -10,7 +10,7 @@ import { REPO_ROOT } from '../support/temp-config';
 /**
  * OssAuth against Pixie's own `ory_auth-dev`, built by the real `kubectl
  * kustomize`, object by object. Every difference is listed here with the
- * reason in docs/oss-differences.md; anything else fails the test.
+ * reason in the README's "Open-source auth compared with Pixie's ory_auth-dev"; anything else fails the test.
  */
 
 /** One difference between Pixie's object and OssAuth's: a path that was added, removed or changed. */
@@ -25,7 +25,7 @@ const KRATOS_SERVER = '/spec/template/spec/containers[name=server]';
 const KRATOS_ADMIN = '/spec/template/spec/containers[name=admin-create-if-not-exists]';
 const HYDRA_CLIENT = '/spec/template/spec/containers[name=client-create-or-update]';
 
-/** The reasoned differences of the default (plc-dev, generated secrets). See docs/oss-differences.md. */
+/** The reasoned differences of the default (plc-dev, generated secrets). See the README's "Open-source auth compared with Pixie's ory_auth-dev". */
 const DEFAULT_DIFFERENCES: Difference[] = [
   // courier.smtp.connection_uri holds credentials: it moves to a Secret (COURIER_SMTP_CONNECTION_URI)
   { object: 'ConfigMap/kratos-config', path: '/data/kratos.yml/courier', change: 'removed' },
@@ -49,7 +49,7 @@ const DEFAULT_DIFFERENCES: Difference[] = [
   { object: 'Deployment/kratos', path: `${KRATOS_ADMIN}/command/2`, change: 'changed' },
 ];
 
-/** What `production: true` changes on top of the default. See docs/oss-differences.md. */
+/** What `production: true` changes on top of the default. See the README's "Open-source auth compared with Pixie's ory_auth-dev". */
 const PRODUCTION_DIFFERENCES: Difference[] = [
   ...DEFAULT_DIFFERENCES.filter(d => !d.path.startsWith(KRATOS_ADMIN)),
   { object: 'ConfigMap/kratos-config', path: '/data/kratos.yml/log/level', change: 'changed' },
@@ -178,8 +178,8 @@ describe('OssAuth vs Pixie ory_auth-dev (kubectl kustomize)', () => {
     ]);
   });
 
-  test('docs/oss-differences.md lists every difference', () => {
-    const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'oss-differences.md'), 'utf8');
+  test('the README lists every difference', () => {
+    const doc = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     for (const d of [...DEFAULT_DIFFERENCES, ...PRODUCTION_DIFFERENCES]) {
       expect([d.path, doc.includes(d.path)]).toStrictEqual([d.path, true]);
     }
