@@ -4,6 +4,7 @@ import { App } from 'cdk8s';
 import { buildStack } from '../config/build-stack';
 import { parseConfigText } from '../config/parse-config';
 import { toYamlStream } from '../output/yaml';
+import { withHashMemo } from '../restart/hash-memo';
 import { KustomizeComponent } from '../restart/kustomize-component';
 import { RestartOnChange } from '../restart/restart-on-change';
 import { ManifestValidator } from '../validate/manifest-validator';
@@ -49,12 +50,14 @@ export function synthesizeConfig(config: any, configDir: string): SynthResult {
   app.node.validate().forEach(message => {
     throw new Error(message);
   });
-  const objects = stack.chart.toJson();
-  ManifestValidator.assertValid(objects);
-
-  const files: OutputFile[] = stack.kustomize
-    ? KustomizeComponent.of(stack.chart).renderFiles(objects).map(f => ({ path: `${stack.outputName}/${f.path}`, content: f.content }))
-    : [{ path: stack.outputName, content: toYamlStream(objects) }];
+  // Built: from here on nothing changes, so each restart source is hashed once.
+  const files = withHashMemo((): OutputFile[] => {
+    const objects = stack.chart.toJson();
+    ManifestValidator.assertValid(objects);
+    return stack.kustomize
+      ? KustomizeComponent.of(stack.chart).renderFiles(objects).map(f => ({ path: `${stack.outputName}/${f.path}`, content: f.content }))
+      : [{ path: stack.outputName, content: toYamlStream(objects) }];
+  });
   return {
     files,
     restarts: plannedRestarts(app),

@@ -3,10 +3,10 @@
  * `yaml` library writes (block style, 2-space indent, sequences indented
  * under their key, no line folding), ~20 times faster. It writes the
  * structure, and the scalars whose rendering is certain: integers,
- * booleans, null, and single-line strings and keys made only of characters
- * that are never special, starting with a letter, `_` or `/`, and not a
- * YAML 1.1 boolean or null word. Every other scalar (numbers with fractions,
- * strings starting with a digit, quotes, multi-line text, ...) is rendered
+ * booleans, null, hashes, and single-line strings and keys that cannot be
+ * read as anything but a string (`PLAIN_STRING`, `PLAIN_KEY`). Every other
+ * scalar (numbers with fractions, most strings starting with a digit, quotes,
+ * multi-line text, ...) is rendered
  * by `slow`, the full renderer, in a one-entry document, and spliced in at
  * the right indentation; those renderings are remembered (per `slow`, so
  * pass the same function every time). Anything that is
@@ -18,7 +18,7 @@
  * @param slow renders any value as a whole document, ending in a newline
  * @internal
  */
-export function fastYamlDocument(value: unknown, slow: (value: unknown) => string): string | undefined {
+export function fastYamlDocument(value: unknown, slow: Render): string | undefined {
   if (!isPlainObject(value) || Object.keys(value).length === 0) {
     return undefined;
   }
@@ -34,22 +34,32 @@ export function fastYamlDocument(value: unknown, slow: (value: unknown) => strin
   return out.join('');
 }
 
+/** Renders a value as a whole YAML document. */
+type Render = (value: unknown) => string;
+
 const GIVE_UP = new Error('not plain JSON data');
 const MAX_DEPTH = 100;
 /** Long keys become explicit (`? key`) keys: leave those to the full renderer. */
 const MAX_FAST_KEY = 128;
-/** Single-line strings that are plain in every context: letter/`_`/`/` first, then only harmless characters, no `: `, no trailing `:`. */
-const PLAIN_STRING = /^[A-Za-z_/](?:[A-Za-z0-9_./@=+,()-]|:(?! |$)| (?![ :#]|$))*$/;
+/**
+ * Single-line strings the yaml library writes plain, in block context:
+ * starting with a letter, `_`, `/`, `$` or `-`/`--` and a letter other than
+ * `e` (no YAML number starts so), then printable ASCII without `: `, ` #`,
+ * two spaces, or a trailing space or `:`.
+ */
+const PLAIN_STRING = /^(?:[A-Za-z_/$]|--?[A-DF-Za-df-z_])(?:[!-9;-~]|:(?! |$)| (?![ :#]|$))*$/;
+/** Digits and letters, starting with 1-9 and with a letter no YAML number, date or time has (not b, e, o, t, x, z): hashes. */
+const PLAIN_DIGITS = /^(?=[0-9A-Za-z]*[ac-dfg-np-suvwyAC-DFG-NP-SUVWY])[1-9][0-9A-Za-z]*$/;
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
 /** What YAML 1.1 or 1.2 reads as a boolean, null or (`e5`: YAML 1.1) a float: a superset, ignoring case. */
 const SPECIAL_WORD = /^(?:y|yes|n|no|true|false|on|off|null)$|^e[-+]?[0-9]/i;
 /** The yaml library renders these by their indentation (see its `containsDocumentMarker`): leave them to it. */
 const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/m;
 /** Remembered renderings of the scalars each `slow` renders, by kind and value. */
-const slowScalars = new WeakMap<(value: unknown) => string, Map<string, string>>();
+const slowScalars = new WeakMap<Render, Map<string, string>>();
 const MAX_REMEMBERED = 10_000;
 
-function writeMap(map: Record<string, unknown>, indent: string, out: string[], slow: (value: unknown) => string, depth: number, firstIndent = indent): void {
+function writeMap(map: Record<string, unknown>, indent: string, out: string[], slow: Render, depth: number, firstIndent = indent): void {
   let first = true;
   for (const key of Object.keys(map)) {
     const value = map[key];
@@ -65,7 +75,7 @@ function writeMap(map: Record<string, unknown>, indent: string, out: string[], s
   }
 }
 
-function writeSeq(seq: unknown[], indent: string, out: string[], slow: (value: unknown) => string, depth: number, firstIndent = indent): void {
+function writeSeq(seq: unknown[], indent: string, out: string[], slow: Render, depth: number, firstIndent = indent): void {
   seq.forEach((item, i) => {
     if (item === undefined || typeof item === 'function' || typeof item === 'symbol') {
       throw GIVE_UP;
@@ -76,7 +86,7 @@ function writeSeq(seq: unknown[], indent: string, out: string[], slow: (value: u
 }
 
 /** Writes what follows `key:` or `-` at `indent`, through the end of its line(s). */
-function writeValue(value: unknown, indent: string, out: string[], slow: (value: unknown) => string, depth: number, parent: 'map' | 'seq'): void {
+function writeValue(value: unknown, indent: string, out: string[], slow: Render, depth: number, parent: 'map' | 'seq'): void {
   if (depth > MAX_DEPTH) {
     throw GIVE_UP;
   }
@@ -106,7 +116,7 @@ function writeValue(value: unknown, indent: string, out: string[], slow: (value:
   out.push(' ', renderScalar(value, indent, slow, parent), '\n');
 }
 
-function renderKey(key: string, slow: (value: unknown) => string): string {
+function renderKey(key: string, slow: Render): string {
   if (PLAIN_KEY.test(key) && !SPECIAL_WORD.test(key)) {
     return key;
   }
@@ -123,10 +133,10 @@ function renderKey(key: string, slow: (value: unknown) => string): string {
   return rendered;
 }
 
-function renderScalar(value: unknown, indent: string, slow: (value: unknown) => string, parent: 'map' | 'seq'): string {
+function renderScalar(value: unknown, indent: string, slow: Render, parent: 'map' | 'seq'): string {
   switch (typeof value) {
     case 'string':
-      if (PLAIN_STRING.test(value) && !SPECIAL_WORD.test(value)) {
+      if ((PLAIN_STRING.test(value) && !SPECIAL_WORD.test(value)) || PLAIN_DIGITS.test(value)) {
         return value;
       }
       break;
@@ -160,7 +170,7 @@ function renderScalar(value: unknown, indent: string, slow: (value: unknown) => 
   return indent === '' || !atTop.includes('\n') ? atTop : atTop.replace(/\n(?=[^\n])/g, `\n${indent}`);
 }
 
-function remembered(slow: (value: unknown) => string, key: string, render: () => string): string {
+function remembered(slow: Render, key: string, render: () => string): string {
   let renderings = slowScalars.get(slow);
   if (!renderings) {
     renderings = new Map();

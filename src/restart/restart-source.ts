@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ContentHash } from './content-hash';
+import { memoizedHash } from './hash-memo';
 
 /**
  * The kinds of object a restart hash can be taken of.
@@ -90,13 +91,15 @@ export class RestartSource {
     return undefined;
   }
 
-  /** The content hash of the object as it is now. */
+  /** The content hash of the object as it is now (computed once per synthesis pass). */
   public hash(): string {
-    const manifest = this.apiObject.toJson();
-    switch (this.kind) {
-      case RestartSourceKind.CONFIG_MAP: return ContentHash.ofConfigMap(manifest);
-      case RestartSourceKind.SECRET: return ContentHash.ofSecret(manifest);
-      default: return ContentHash.ofExternalSecret(manifest);
-    }
+    return memoizedHash(this.apiObject, () => {
+      const manifest = this.apiObject.toJson();
+      switch (this.kind) {
+        case RestartSourceKind.CONFIG_MAP: return ContentHash.ofConfigMap(manifest);
+        case RestartSourceKind.SECRET: return ContentHash.ofSecret(manifest);
+        default: return ContentHash.ofExternalSecret(manifest);
+      }
+    });
   }
 }

@@ -79,7 +79,9 @@ export class SchemaRegistry {
       const ref = this.refs.get(key);
       if (!ref) return undefined;
       validator = this.cache.compile({
-        identity: { ...this.identityOfSchemas(), ref, options: this.options, vocabulary: KUBERNETES_EXTENSIONS, formats: Object.keys(KUBERNETES_FORMATS) },
+        identity: {
+          ...this.identityOfSchemas(), ref, options: this.options, vocabulary: KUBERNETES_EXTENSIONS, formats: Object.keys(KUBERNETES_FORMATS),
+        },
         ajv: () => this.ajv(),
         compile: ajv => ajv.compile({ $ref: ref }),
         formats: KUBERNETES_FORMATS,

@@ -45,7 +45,8 @@ export function packLibrary(workDir: string): PackedLibrary {
 
   const packDir = path.join(workDir, 'pack');
   fs.mkdirSync(packDir);
-  const output = runCommand('npm', ['pack', '--json', '--pack-destination', packDir], buildDir);
+  // --ignore-scripts: `prepare` (tsc into lib/) is for clones; jsii already compiled lib/ here.
+  const output = runCommand('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], buildDir);
   const [packed] = JSON.parse(output.slice(output.indexOf('[')));
   return {
     tarball: path.join(packDir, packed.filename),

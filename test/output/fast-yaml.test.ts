@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as fc from 'fast-check';
 import { App } from 'cdk8s';
+import * as fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { buildStack } from '../../src/config/build-stack';
 import { parseConfigText } from '../../src/config/parse-config';
@@ -18,7 +18,9 @@ const plain = (value: unknown) => stringify(value, { version: '1.1', lineWidth: 
 const tricky = fc.oneof(
   fc.string(),
   fc.string({ unit: fc.constantFrom('a', 'Z', 'e', 'E', '0', '1', '+', '_', ' ', ':', '#', '-', '\n', '\t', '.', '/', '@', '"', '\'', 'y', 'n', 'o', '~', '|', '>', ',', '=', '<', '?', '%', '&', '*', '!', '[', '{', '\\', 'é', '\u0007') }),
-  fc.stringMatching(/^[A-Za-z_/eEyYnNoO][A-Za-z0-9_./@=+,()\-: ]{0,8}$/),
+  fc.stringMatching(/^[A-Za-z_/$\-eEyYnNoOtTfF][ -~]{0,8}$/),
+  fc.stringMatching(/^[0-9][0-9a-zA-Z]{0,7}$/),
+  fc.stringMatching(/^[1-9][0-9a-fA-FxXoObBtTzZ_.:\-]{0,7}$/),
   fc.constantFrom('', 'e0', 'E5', 'e+3', 'yes', 'No', 'on', 'OFF', 'null', '~', 'true', '0o17', '0x1f', '1e3', '12:30', '2001-12-14', '.inf', '-', '=', '<<',
     'a\n', 'a\n\n', '\na', ' a', 'a ', 'line1\nline2\n', '  lead\nx', 'a\n\n\nb', '---', '...', 'x\n...\ny', 'a: b', 'a #b', '%x', 'x\n---\ny', '--- x', 'http://x:80/y', 'x'.repeat(200)),
 );

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench [-- options]`: how fast the synth is, in one table from one
+ * run (so the ratios hold). A script, not a test: timings on shared machines
+ * are too noisy to assert on. See docs/performance.md.
+ *
+ *   --runs N          timed runs of the README command and kustomize (default 7, at least 5)
+ *   --cli-runs N      timed runs of `npm run synth` and `npx cdk8s synth` (default 5; 0 skips)
+ *   --counts a,b,...  stack counts for the scaling runs (default 1,10,100,1000)
+ *   --config FILE     the config to synthesize (default: the synth command's default)
+ *   --reference DIR   Pixie's reference overlays (default ../shared/reference/pixie-cloud)
+ *   --plain-cdk8s     scale with `chart.toJson()` per chart, as before synthesizeCharts
+ */
+import { spawnSync } from 'child_process';
+import * as os from 'os';
+import * as path from 'path';
+import { measureMainJob } from './main-job';
+import { measureScaling } from './scaling';
+import { scalingRows } from './scaling-report';
+import { renderTable } from './table';
+import { libIsCurrent } from '../bin/load-entry';
+import { parseSynthArgs } from '../src/cli/synth-command';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+}
+
+function main(): void {
+  const runs = Math.max(5, Number(option('--runs', '7')));
+  const cliRuns = Number(option('--cli-runs', '5'));
+  const counts = option('--counts', '1,10,100,1000').split(',').map(Number);
+  const configPath = option('--config', parseSynthArgs([]).configPath);
+  const referenceDir = path.resolve(ROOT, option('--reference', '../shared/reference/pixie-cloud'));
+  const plainCdk8s = process.argv.includes('--plain-cdk8s');
+
+  const notes = [ensureCompiled()];
+  const loadBefore = os.loadavg()[0];
+  const started = performance.now();
+  const rows = [
+    ...measureMainJob({ root: ROOT, configPath, referenceDir, runs, cliRuns }),
+    ...scalingRows(measureScaling(counts, configPath, ROOT, plainCdk8s)),
+  ].sort((a, b) => a.section - b.section);
+  if (!libIsCurrent(path.join(ROOT, 'src'), path.join(ROOT, 'lib'))) {
+    notes.push('**src/ changed during the run: some README-command runs may have gone through ts-node; run again**');
+  }
+  notes.push(
+    `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at end; bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    `config: ${configPath}${plainCdk8s ? '; scaling with --plain-cdk8s (chart.toJson() per chart)' : ''}`,
+  );
+  process.stdout.write(`${notes.map(n => `- ${n}`).join('\n')}\n\n${renderTable(rows)}\n`);
+}
+
+/** The README command runs lib/ when it is current: compile src/ with tsc first if it is not, so the fast path is what is timed. */
+function ensureCompiled(): string {
+  const src = path.join(ROOT, 'src');
+  const lib = path.join(ROOT, 'lib');
+  if (libIsCurrent(src, lib)) {
+    return 'code: lib/ was current';
+  }
+  process.stderr.write('bench: lib/ is older than src/; compiling with tsc first\n');
+  const result = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+  return result.status === 0 && libIsCurrent(src, lib)
+    ? 'code: lib/ compiled by the bench (tsc)'
+    : 'code: **lib/ is stale and tsc failed: the README command ran src/ through ts-node**';
+}
+
+main();
