@@ -12,7 +12,7 @@ import { OrySecretSource } from '../ory/ory-secret-source';
 import { checkOrySecretSource } from '../ory/secret-source-checks';
 import { PIXIE_HYDRA_CLIENT_ID } from '../ory/sidecar-commands';
 import { StoreBackedSecret } from '../secrets/store-backed-secret';
-import { checkBareHost, checkExistingSecretName, checkNonEmpty, checkNotPlaceholder, quote } from '../validation/field-checks';
+import { checkBareHost, checkExistingSecretName, checkNonEmpty, checkNotPlaceholder, GO_DURATION, quote } from '../validation/field-checks';
 import { InputProblem, ProblemCollector } from '../validation/problems';
 
 /** Names of the Secrets Hydra and Kratos read. @internal */
@@ -45,7 +45,7 @@ export interface OssSettings {
   readonly adminIdentity: KratosAdminIdentity;
   readonly smtp?: KratosSmtp;
   readonly kratosConfig: any;
-  /** Pixie's `set -x` in the bootstrap sidecars (off in production: it logs the secrets). */
+  /** Pixie's `set -x` in the bootstrap sidecars; always off, since it logs the secrets. */
   readonly traceCommands: boolean;
 }
 
@@ -59,7 +59,6 @@ export interface OssSettingsInput {
   readonly kratos?: KratosOptions;
 }
 
-const GO_DURATION = /^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/;
 const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const EMAIL = /^[^\s@"'`{}\\$<>]+@[^\s@"'`{}\\$<>]+\.[^\s@"'`{}\\$<>]+$/;
 

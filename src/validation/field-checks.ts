@@ -7,7 +7,8 @@
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+$/;
-const GO_DURATION = /^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/;
+/** A Go duration such as `1h`, `30m` or `1h30m`. */
+export const GO_DURATION = /^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/;
 
 /** Strings copied from Pixie's docs that must be replaced before use. */
 const PLACEHOLDER = /^<[^>]*>$|<(auth0-domain|auth0-client-id|client-id|your-secret|domain)>|^(changeme|change-me|todo|tbd|xxx+|your[-_].*)$/i;
