@@ -6,6 +6,13 @@ const MAY_NOT_BE_A_STRING = /^[-+.~0-9=<nNtTfFyYoO]/;
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
 
+/**
+ * A multi-line string with a line of only spaces or tabs: in a block scalar
+ * (`|`) such a line reads back empty, so the `yaml` library's block style
+ * would lose those characters (`" \n"` came back as `"\n"`). Written quoted.
+ */
+const BLANK_LINE_WITH_SPACES = /(^|\n)[ \t]+(\n|$)/;
+
 /** Parsing is slow and the same strings recur in every synth. */
 const readsAsNonStringCache = new Map<string, boolean>();
 
@@ -29,7 +36,7 @@ export function renderYamlDocument(o: unknown): string {
   const doc = new Document(o, { version: '1.1', aliasDuplicateObjects: false, customTags: tags => tags.filter(t => (typeof t === 'string' ? t !== 'merge' : t.tag !== MERGE_TAG)) });
   visit(doc, {
     Scalar: (_key, node) => {
-      if (typeof node.value === 'string' && readsAsNonString(node.value)) {
+      if (typeof node.value === 'string' && (readsAsNonString(node.value) || BLANK_LINE_WITH_SPACES.test(node.value))) {
         node.type = 'QUOTE_DOUBLE';
       }
     },
