@@ -89,7 +89,7 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 
-project.npmignore?.exclude('/dist/', '/bench/', '/scripts/', '/.ci/', '/artifacts/', '/docs/', '/bin/', '/cdk8s.yaml', '/pixie-auth.yaml', '/test-reports/', '/coverage/');
+project.npmignore?.exclude('/dist/', '/bench/', '/scripts/', '/.ci/', '/artifacts/', '/docs/', '/bin/', '/cdk8s.yaml', '/pixie-auth.yaml', '/test-reports/', '/coverage/', 'artifacts');
 
 // A one-line coverage summary instead of projen's per-file table.
 project.package.file.addOverride('jest.coverageReporters', ['json', 'lcov', 'text-summary']);
