@@ -62,7 +62,7 @@ export function synthesizeConfig(config: any, configDir: string): SynthResult {
     files,
     restarts: plannedRestarts(app),
     provider: stack.provider.key,
-    manualSteps: stack.provider.manualSteps(stack.section),
+    manualSteps: stack.provider.manualSteps(stack.section, stack.chart.namespace!),
     kustomize: stack.kustomize,
   };
 }

@@ -18,10 +18,15 @@ export function checkConfigShape(config: unknown): InputProblem[] {
     return [];
   }
   const problems = (compiled.errors ?? []).map(toProblem);
+  // A misspelt key (`clientID`) already says "did you mean clientId?": its "clientId: is required" is noise.
+  const suggested = new Set(problems.map(p => /did you mean "([^"]+)"/.exec(p.message)).filter(m => m).map(m => m![1]));
   const seen = new Set<string>();
   return problems.filter(p => {
     const key = `${p.field}\n${p.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
+    const parent = p.field.includes('.') ? p.field.slice(0, p.field.lastIndexOf('.') + 1) : '';
+    const missingButSuggested = p.message === 'is required' && suggested.has(p.field.slice(parent.length))
+      && problems.some(o => o.field.startsWith(parent) && o.message.includes(`did you mean "${p.field.slice(parent.length)}"`));
+    return seen.has(key) || missingButSuggested ? false : (seen.add(key), true);
   });
 }
 

@@ -80,6 +80,16 @@ describe('config file', () => {
     );
   });
 
+  test('a misspelt required key is reported once, as the misspelling, not also as missing', () => {
+    const config = auth0Config();
+    config.auth0.clientID = config.auth0.clientId;
+    delete config.auth0.clientId;
+    expect(() => synthesizeConfig(config, '/')).toThrow(
+      'Invalid config:\n'
+      + '  - auth0.clientID: is not a known key; did you mean "clientId"? The keys allowed here are: domain, clientId, emailPasswordConnection, credentials',
+    );
+  });
+
   test('throws if the kustomize component does not say whether to create or patch pl-oauth-config', () => {
     expect(() => synthesizeConfig(auth0Config({ pixie: {} }), '/')).toThrow(
       'pixie.oauthConfig: is required when pixie.manifests is empty',

@@ -144,7 +144,7 @@ const TYPES_AND_KEYS: ConfigCorpusRow[] = [
     name: 'a key in auth0 has the wrong case',
     mutate: c => { c.auth0.clientID = c.auth0.clientId; delete c.auth0.clientId; },
     problems: [
-      'auth0.clientId: is required',
+      // not also "auth0.clientId: is required": the suggestion says it
       'auth0.clientID: is not a known key; did you mean "clientId"? The keys allowed here are: domain, clientId, emailPasswordConnection, credentials',
     ],
   },

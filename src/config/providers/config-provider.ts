@@ -26,7 +26,7 @@ export interface ConfigProvider {
   /** JSON Schema of the section. */
   readonly schema: object;
   /** Checklist of what stays manual for this provider, printed after a synth. */
-  readonly manualSteps: (section: any) => string[];
+  readonly manualSteps: (section: any, namespace: string) => string[];
   /** Value problems, with fields prefixed `<key>.`. Only called when the shape is valid. */
   check(section: any, context: ProviderContext): InputProblem[];
   /** Adds the provider's construct to the chart. */

@@ -133,7 +133,7 @@ export const OSS_PROVIDER: ConfigProvider = {
       },
     },
   },
-  manualSteps: section => {
+  manualSteps: (section, namespace) => {
     const kratos = section?.kratos ?? {};
     const production = section?.production === true;
     const steps = [
@@ -147,7 +147,7 @@ export const OSS_PROVIDER: ConfigProvider = {
     }
     if (kratos.adminIdentity?.generated || (kratos.adminIdentity === undefined && !production)) {
       const email = kratos.adminIdentity?.generated?.email ?? 'admin@default.com';
-      steps.push(`Sign in as ${email}; the generated password is in Secret pl-kratos-admin-identity, key password (kubectl get secret pl-kratos-admin-identity -o jsonpath='{.data.password}' | base64 -d)`);
+      steps.push(`Sign in as ${email}; the generated password is in Secret pl-kratos-admin-identity, key password (kubectl -n ${namespace} get secret pl-kratos-admin-identity -o jsonpath='{.data.password}' | base64 -d)`);
     }
     if (kratos.smtp?.devMailslurper || (kratos.smtp === undefined && !production)) {
       steps.push("Kratos sends recovery mail to Pixie's dev mail catcher at mailslurper:1025: deploy one, or configure kratos.smtp with your SMTP server");
