@@ -69,7 +69,7 @@ export function measureMainJob(options: MainJobOptions): Row[] {
     );
     if (cliRuns > 0) {
       rows.push(
-        { section: 1, measure: `\`npm run synth\` (projen task), median of ${cliRuns}`, value: formatMs(med('npm'), 'seconds') },
+        { section: 1, measure: `\`npm run synth\` (npm + node bin/synth.js), median of ${cliRuns}`, value: formatMs(med('npm'), 'seconds') },
         { section: 1, measure: `\`npx cdk8s synth --no-check-upgrade\` (cdk8s.yaml's app), median of ${cliRuns}`, value: formatMs(med('cdk8s'), 'seconds') },
         { section: 1, measure: `same with \`--app 'node bin/cdk8s-app.js'\` (compiled lib/), median of ${cliRuns}`, value: formatMs(med('cdk8s-fast'), 'seconds') },
       );
