@@ -1,5 +1,4 @@
-import * as path from 'path';
-import { ApiObject, Chart, Include, Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import {
   Auth0Auth,
   Auth0AuthProps,
@@ -10,8 +9,8 @@ import {
   PixieWorkloads,
   SecretStoreKind,
 } from '../../src';
+import { find, includedPixieWorkloads } from '../support/pixie-workloads';
 
-const PIXIE_BASE = path.join(__dirname, '..', '..', '..', 'shared', 'reference', 'pixie-cloud', 'base');
 
 const storeCredentials = (version?: string) => ClientCredentials.fromStore({
   store: { name: 'vault', kind: SecretStoreKind.CLUSTER_SECRET_STORE },
@@ -29,27 +28,15 @@ function props(overrides: Partial<Auth0AuthProps> = {}): Auth0AuthProps {
   };
 }
 
-/** Includes Pixie's real auth, profile and proxy Deployments into the chart. */
-function includePixie(chart: Chart): Record<string, ApiObject> {
-  const byName: Record<string, ApiObject> = {};
-  for (const file of ['auth', 'profile', 'proxy']) {
-    const include = new Include(chart, file, { url: path.join(PIXIE_BASE, `${file}_deployment.yaml`) });
-    include.apiObjects.forEach(o => (byName[o.name] = o));
-  }
-  return byName;
-}
-
 function inAppChart(overrides: Partial<Auth0AuthProps> = {}): any[] {
   const chart = new Chart(Testing.app(), 'test', { namespace: 'plc-dev' });
-  const pixie = includePixie(chart);
   new Auth0Auth(chart, 'Auth0', props({
-    workloads: PixieWorkloads.inApp({ authServer: pixie['auth-server'], profileServer: pixie['profile-server'], cloudProxy: pixie['cloud-proxy'] }),
+    workloads: includedPixieWorkloads(chart),
     ...overrides,
   }));
   return Testing.synth(chart);
 }
 
-const find = (objects: any[], kind: string, name: string) => objects.find(o => o.kind === kind && o.metadata.name === name);
 const podAnnotations = (objects: any[], name: string) => find(objects, 'Deployment', name).spec.template.metadata.annotations;
 
 describe('Auth0Auth', () => {

@@ -1,5 +1,4 @@
-import * as path from 'path';
-import { ApiObject, Chart, Include, Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import {
   ClientCredentials,
   ContentHash,
@@ -10,8 +9,8 @@ import {
   PixieWorkloads,
   SecretStoreKind,
 } from '../../src';
+import { find, includedPixieWorkloads } from '../support/pixie-workloads';
 
-const PIXIE_BASE = path.join(__dirname, '..', '..', '..', 'shared', 'reference', 'pixie-cloud', 'base');
 const ISSUER = 'https://keycloak.example.com/realms/pixie';
 const USERINFO = `${ISSUER}/protocol/openid-connect/userinfo`;
 
@@ -47,27 +46,15 @@ const FULL: Partial<OidcAuthProps> = {
   googleAccessTokenClaim: 'google_access_token',
 };
 
-/** Includes Pixie's real auth, profile and proxy Deployments into the chart. */
-function includePixie(chart: Chart): Record<string, ApiObject> {
-  const byName: Record<string, ApiObject> = {};
-  for (const file of ['auth', 'profile', 'proxy']) {
-    const include = new Include(chart, file, { url: path.join(PIXIE_BASE, `${file}_deployment.yaml`) });
-    include.apiObjects.forEach(o => (byName[o.name] = o));
-  }
-  return byName;
-}
-
 function inAppChart(overrides: Partial<OidcAuthProps> = {}): any[] {
   const chart = new Chart(Testing.app(), 'test', { namespace: 'plc-dev' });
-  const pixie = includePixie(chart);
   new OidcAuth(chart, 'Oidc', props({
-    workloads: PixieWorkloads.inApp({ authServer: pixie['auth-server'], profileServer: pixie['profile-server'], cloudProxy: pixie['cloud-proxy'] }),
+    workloads: includedPixieWorkloads(chart),
     ...overrides,
   }));
   return Testing.synth(chart);
 }
 
-const find = (objects: any[], kind: string, name: string) => objects.find(o => o.kind === kind && o.metadata.name === name);
 const podTemplate = (objects: any[], name: string) => find(objects, 'Deployment', name).spec.template;
 const authServerEnv = (objects: any[]) => podTemplate(objects, 'auth-server').spec.containers.find((c: any) => c.name === 'auth-server').env;
 const oidcEnv = (objects: any[]) => authServerEnv(objects).filter((e: any) => e.name.startsWith('PL_OIDC_'));
