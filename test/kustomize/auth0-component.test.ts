@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'yaml';
 import { synthesizeConfig, SynthResult } from '../../src/cli/synthesize';
 import { ContentHash } from '../../src/restart/content-hash';
-import { copyPixieReference, itIfKustomize, kustomizeBuild, writeComponent } from '../support/kustomize';
+import { authServerEnv, copyPixieReference, findAll, itIfKustomize, kustomizeBuild, objectKey, synthesizedObject, writeComponent } from '../support/kustomize';
 
 // The Auth0 config of examples/auth0.yaml, as the config file loader hands it over.
 const DOMAIN = 'example-org.us.auth0.com';
@@ -69,19 +68,6 @@ function writeOverlay(root: string, name: string, lines: string[]): void {
   ].join('\n') + '\n');
 }
 
-/** The synthesized object of `kind`/`name`, from whichever component file holds it. */
-function synthesized(synth: SynthResult, kind: string, name: string): any {
-  const objects = synth.files.filter(f => f.path.endsWith('.yaml') && !f.path.endsWith('kustomization.yaml'))
-    .flatMap(f => f.content.split(/^---$/m).map(doc => parse(doc)));
-  const found = objects.filter(o => o?.kind === kind && o.metadata?.name === name);
-  expect(found).toHaveLength(1);
-  return found[0];
-}
-
-const key = (o: any) => `${o.kind} ${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
-const find = (objects: any[], kind: string, name: string) => objects.filter(o => o.kind === kind && o.metadata?.name === name);
-const authServerEnv = (objects: any[]) => find(objects, 'Deployment', 'auth-server')[0]
-  .spec.template.spec.containers.find((c: any) => c.name === 'auth-server').env;
 
 const AUTH0_ENV = ['PL_AUTH0_CLIENT_ID', 'PL_AUTH0_CLIENT_SECRET'];
 
@@ -115,18 +101,18 @@ function withoutExpectedChanges(object: any, envAdded: boolean): any {
 /** The assertions both options share. */
 function expectAuth0Component(scenario: Scenario, addedKinds: string[], envAdded = false): void {
   const { synth, withComponent, without } = scenario;
-  const oauthConfigHash = ContentHash.ofConfigMap(synthesized(synth, 'ConfigMap', 'pl-oauth-config'));
-  const credentialsHash = ContentHash.ofExternalSecret(synthesized(synth, 'ExternalSecret', 'cloud-auth0-secrets'));
+  const oauthConfigHash = ContentHash.ofConfigMap(synthesizedObject(synth.files, 'ConfigMap', 'pl-oauth-config'));
+  const credentialsHash = ContentHash.ofExternalSecret(synthesizedObject(synth.files, 'ExternalSecret', 'cloud-auth0-secrets'));
 
   // exactly one pl-oauth-config, with the Auth0 values, and it is what the hash covers
-  const oauthConfigs = find(withComponent, 'ConfigMap', 'pl-oauth-config');
+  const oauthConfigs = findAll(withComponent, 'ConfigMap', 'pl-oauth-config');
   expect(oauthConfigs).toHaveLength(1);
   expect(oauthConfigs[0].data).toStrictEqual(AUTH0_OAUTH_DATA);
   expect(ContentHash.ofConfigMap(oauthConfigs[0])).toBe(oauthConfigHash);
 
   // the three readers carry the hashes of the synthesized sources; only auth-server reads the credentials
   for (const name of READERS) {
-    const deployments = find(withComponent, 'Deployment', name);
+    const deployments = findAll(withComponent, 'Deployment', name);
     expect(deployments).toHaveLength(1);
     const expected: Record<string, string> = { 'checksum/pl-oauth-config': oauthConfigHash };
     if (name === 'auth-server') {
@@ -134,7 +120,7 @@ function expectAuth0Component(scenario: Scenario, addedKinds: string[], envAdded
     }
     expect(deployments[0].spec.template.metadata.annotations).toStrictEqual(expected);
   }
-  const credentials = find(withComponent, 'ExternalSecret', 'cloud-auth0-secrets');
+  const credentials = findAll(withComponent, 'ExternalSecret', 'cloud-auth0-secrets');
   expect(credentials).toHaveLength(1);
   expect(ContentHash.ofExternalSecret(credentials[0])).toBe(credentialsHash);
 
@@ -147,13 +133,13 @@ function expectAuth0Component(scenario: Scenario, addedKinds: string[], envAdded
   }
 
   // nothing else changes: same objects as the plain build, plus the added ones
-  const plain = new Map(without.map(o => [key(o), o]));
-  const added = withComponent.filter(o => !plain.has(key(o)));
+  const plain = new Map(without.map(o => [objectKey(o), o]));
+  const added = withComponent.filter(o => !plain.has(objectKey(o)));
   expect(added.map(o => o.kind).sort()).toStrictEqual([...addedKinds].sort());
-  const kept = withComponent.filter(o => plain.has(key(o)));
-  expect(kept.map(key).sort()).toStrictEqual([...plain.keys()].sort());
+  const kept = withComponent.filter(o => plain.has(objectKey(o)));
+  expect(kept.map(objectKey).sort()).toStrictEqual([...plain.keys()].sort());
   for (const object of kept) {
-    expect(withoutExpectedChanges(object, envAdded)).toStrictEqual(withoutExpectedChanges(plain.get(key(object)), envAdded));
+    expect(withoutExpectedChanges(object, envAdded)).toStrictEqual(withoutExpectedChanges(plain.get(objectKey(object)), envAdded));
   }
 }
 
@@ -172,12 +158,12 @@ describe('the Auth0 component over Pixie\'s dev overlay (real kubectl kustomize)
     const s = scenario('patch');
 
     // THEN
-    expect(find(s.without, 'ConfigMap', 'pl-oauth-config')[0].data.PL_OAUTH_PROVIDER).toBe('hydra');
+    expect(findAll(s.without, 'ConfigMap', 'pl-oauth-config')[0].data.PL_OAUTH_PROVIDER).toBe('hydra');
     expect(s.synth.files.map(f => f.path)).toContain('pixie-auth/patches/configmap-pl-oauth-config.yaml');
     expectAuth0Component(s, ['ExternalSecret']);
     // the patched ConfigMap keeps the base's metadata (labels, namespace)
-    expect(find(s.withComponent, 'ConfigMap', 'pl-oauth-config')[0].metadata)
-      .toStrictEqual(find(s.without, 'ConfigMap', 'pl-oauth-config')[0].metadata);
+    expect(findAll(s.withComponent, 'ConfigMap', 'pl-oauth-config')[0].metadata)
+      .toStrictEqual(findAll(s.without, 'ConfigMap', 'pl-oauth-config')[0].metadata);
   });
 
   itIfKustomize('oauthConfig: create builds over a base without pl-oauth-config and changes only what it should', () => {
@@ -186,10 +172,10 @@ describe('the Auth0 component over Pixie\'s dev overlay (real kubectl kustomize)
     const s = scenario('create', removeOAuthConfigFromBase);
 
     // THEN
-    expect(find(s.without, 'ConfigMap', 'pl-oauth-config')).toHaveLength(0);
+    expect(findAll(s.without, 'ConfigMap', 'pl-oauth-config')).toHaveLength(0);
     expect(s.synth.files.map(f => f.path)).not.toContain('pixie-auth/patches/configmap-pl-oauth-config.yaml');
     expectAuth0Component(s, ['ConfigMap', 'ExternalSecret']);
-    expect(find(s.withComponent, 'ConfigMap', 'pl-oauth-config')[0].metadata).toStrictEqual({ name: 'pl-oauth-config', namespace: 'plc-dev' });
+    expect(findAll(s.withComponent, 'ConfigMap', 'pl-oauth-config')[0].metadata).toStrictEqual({ name: 'pl-oauth-config', namespace: 'plc-dev' });
   });
 
   itIfKustomize('the component adds the Auth0 env vars to auth-server when the base lacks them', () => {

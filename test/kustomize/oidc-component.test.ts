@@ -1,10 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
-import { parse } from 'yaml';
 import { ClientCredentials, ContentHash, KustomizeComponent, OAuthConfigMode, OidcAuth, PixieWorkloads } from '../../src';
 import { synthesizeConfig } from '../../src/cli/synthesize';
-import { copyPixieReference, FileToWrite, itIfKustomize, kustomizeBuild, writeComponent } from '../support/kustomize';
+import { authServerEnv, copyPixieReference, FileToWrite, findAll, itIfKustomize, kustomizeBuild, objectKey, synthesizedObject, writeComponent } from '../support/kustomize';
 
 const ISSUER = 'https://keycloak.example.com/realms/pixie';
 const USERINFO = `${ISSUER}/protocol/openid-connect/userinfo`;
@@ -69,19 +68,6 @@ function writeOverlay(root: string, name: string, lines: string[]): void {
     ['apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', ...lines].join('\n') + '\n');
 }
 
-/** The synthesized object of `kind`/`name`, from whichever component file holds it. */
-function synthesized(files: FileToWrite[], kind: string, name: string): any {
-  const objects = files.filter(f => !f.path.endsWith('kustomization.yaml'))
-    .flatMap(f => f.content.split(/^---$/m).map(doc => parse(doc)));
-  const found = objects.filter(o => o?.kind === kind && o.metadata?.name === name);
-  expect(found).toHaveLength(1);
-  return found[0];
-}
-
-const key = (o: any) => `${o.kind} ${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
-const find = (objects: any[], kind: string, name: string) => objects.filter(o => o.kind === kind && o.metadata?.name === name);
-const authServerEnv = (objects: any[]) => find(objects, 'Deployment', 'auth-server')[0]
-  .spec.template.spec.containers.find((c: any) => c.name === 'auth-server').env;
 
 /**
  * Drops what the component is meant to change: checksum annotations,
@@ -112,24 +98,24 @@ function withoutExpectedChanges(object: any, addedEnv: string[]): any {
 
 /** Every assertion the scenarios share. */
 function expectOidcComponent(s: Scenario, secretName: string, addedKinds: string[], addedEnv: string[]): void {
-  const synthesizedConfig = synthesized(s.files, 'ConfigMap', 'pl-oauth-config');
+  const synthesizedConfig = synthesizedObject(s.files, 'ConfigMap', 'pl-oauth-config');
   const configHash = ContentHash.ofConfigMap(synthesizedConfig);
 
   // exactly one pl-oauth-config, holding exactly the synthesized OIDC data (no Hydra value survives the patch)
-  const configs = find(s.withComponent, 'ConfigMap', 'pl-oauth-config');
+  const configs = findAll(s.withComponent, 'ConfigMap', 'pl-oauth-config');
   expect(configs).toHaveLength(1);
   expect(configs[0].data).toStrictEqual(synthesizedConfig.data);
   expect(configs[0].data.PL_OAUTH_PROVIDER).toBe('oidc');
   expect(ContentHash.ofConfigMap(configs[0])).toBe(configHash);
 
   // the three readers carry the hash of the synthesized ConfigMap; only auth-server reads the credentials
-  const externalSecrets = find(s.withComponent, 'ExternalSecret', secretName);
+  const externalSecrets = findAll(s.withComponent, 'ExternalSecret', secretName);
   for (const name of READERS) {
-    const deployments = find(s.withComponent, 'Deployment', name);
+    const deployments = findAll(s.withComponent, 'Deployment', name);
     expect(deployments).toHaveLength(1);
     const expected: Record<string, string> = { 'checksum/pl-oauth-config': configHash };
     if (name === 'auth-server' && externalSecrets.length > 0) {
-      expected[`checksum/${secretName}`] = ContentHash.ofExternalSecret(synthesized(s.files, 'ExternalSecret', secretName));
+      expected[`checksum/${secretName}`] = ContentHash.ofExternalSecret(synthesizedObject(s.files, 'ExternalSecret', secretName));
     }
     expect(deployments[0].spec.template.metadata.annotations).toStrictEqual(expected);
   }
@@ -145,12 +131,12 @@ function expectOidcComponent(s: Scenario, secretName: string, addedKinds: string
   expect(JSON.stringify(env)).not.toContain('$(PL_OIDC_');
 
   // nothing else changes: the plain build's objects, plus the added ones
-  const plain = new Map(s.without.map(o => [key(o), o]));
-  expect(s.withComponent.filter(o => !plain.has(key(o))).map(o => o.kind).sort()).toStrictEqual([...addedKinds].sort());
-  const kept = s.withComponent.filter(o => plain.has(key(o)));
-  expect(kept.map(key).sort()).toStrictEqual([...plain.keys()].sort());
+  const plain = new Map(s.without.map(o => [objectKey(o), o]));
+  expect(s.withComponent.filter(o => !plain.has(objectKey(o))).map(o => o.kind).sort()).toStrictEqual([...addedKinds].sort());
+  const kept = s.withComponent.filter(o => plain.has(objectKey(o)));
+  expect(kept.map(objectKey).sort()).toStrictEqual([...plain.keys()].sort());
   for (const object of kept) {
-    expect(withoutExpectedChanges(object, addedEnv)).toStrictEqual(withoutExpectedChanges(plain.get(key(object)), addedEnv));
+    expect(withoutExpectedChanges(object, addedEnv)).toStrictEqual(withoutExpectedChanges(plain.get(objectKey(object)), addedEnv));
   }
 }
 
@@ -162,9 +148,9 @@ describe("the OIDC component over Pixie's dev overlay (real kubectl kustomize)",
     const s = build(result.files);
 
     // THEN
-    expect(find(s.without, 'ConfigMap', 'pl-oauth-config')[0].data.PL_OAUTH_PROVIDER).toBe('hydra');
+    expect(findAll(s.without, 'ConfigMap', 'pl-oauth-config')[0].data.PL_OAUTH_PROVIDER).toBe('hydra');
     expectOidcComponent(s, 'cloud-oidc-secrets', ['ExternalSecret'], SETTINGS_ENV.map(e => e.name));
-    expect(find(s.withComponent, 'ConfigMap', 'pl-oauth-config')[0].data).toStrictEqual({
+    expect(findAll(s.withComponent, 'ConfigMap', 'pl-oauth-config')[0].data).toStrictEqual({
       PL_AUTH_CLIENT_ID: '',
       PL_AUTH_EMAIL_PASSWORD_CONN: '',
       PL_AUTH_URI: '',
@@ -177,12 +163,12 @@ describe("the OIDC component over Pixie's dev overlay (real kubectl kustomize)",
       PL_OIDC_SOCIAL_CONFIG_SIGNUP: '[{"buttonText":"Sign up","extraParams":{}}]',
     });
     // the patched ConfigMap keeps the base's metadata; the settings are on auth-server once each
-    expect(find(s.withComponent, 'ConfigMap', 'pl-oauth-config')[0].metadata).toStrictEqual(find(s.without, 'ConfigMap', 'pl-oauth-config')[0].metadata);
+    expect(findAll(s.withComponent, 'ConfigMap', 'pl-oauth-config')[0].metadata).toStrictEqual(findAll(s.without, 'ConfigMap', 'pl-oauth-config')[0].metadata);
     expect(authServerEnv(s.withComponent).filter((e: any) => e.value !== undefined && e.name.startsWith('PL_OIDC_'))).toStrictEqual(SETTINGS_ENV);
     // auth-server still finds the key its required configMapKeyRef names
     const hydraClientId = authServerEnv(s.withComponent).find((e: any) => e.name === 'PL_HYDRA_CLIENT_ID');
     expect(hydraClientId.valueFrom.configMapKeyRef).toStrictEqual({ name: 'pl-oauth-config', key: 'PL_AUTH_CLIENT_ID' });
-    expect(find(s.withComponent, 'ConfigMap', 'pl-oauth-config')[0].data).toHaveProperty('PL_AUTH_CLIENT_ID');
+    expect(findAll(s.withComponent, 'ConfigMap', 'pl-oauth-config')[0].data).toHaveProperty('PL_AUTH_CLIENT_ID');
   });
 
   itIfKustomize('from the construct, an existing Secret of another name and oauthConfig: create over a base without pl-oauth-config', () => {
@@ -203,13 +189,13 @@ describe("the OIDC component over Pixie's dev overlay (real kubectl kustomize)",
     });
 
     // THEN
-    expect(find(s.without, 'ConfigMap', 'pl-oauth-config')).toHaveLength(0);
+    expect(findAll(s.without, 'ConfigMap', 'pl-oauth-config')).toHaveLength(0);
     expectOidcComponent(s, 'pixie-okta-client', ['ConfigMap'], ['PL_OIDC_CLIENT_ID', 'PL_OIDC_CLIENT_SECRET']);
     // Pixie's env vars for cloud-oidc-secrets now name the existing Secret; the merge keeps Pixie's `optional: true`
     expect(authServerEnv(s.withComponent).filter((e: any) => e.name.startsWith('PL_OIDC_'))).toStrictEqual([
       { name: 'PL_OIDC_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'pixie-okta-client', key: 'oidc-client-id', optional: true } } },
       { name: 'PL_OIDC_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'pixie-okta-client', key: 'oidc-client-secret', optional: true } } },
     ]);
-    expect(find(s.withComponent, 'ConfigMap', 'pl-oauth-config')[0].metadata).toStrictEqual({ name: 'pl-oauth-config', namespace: 'plc-dev' });
+    expect(findAll(s.withComponent, 'ConfigMap', 'pl-oauth-config')[0].metadata).toStrictEqual({ name: 'pl-oauth-config', namespace: 'plc-dev' });
   });
 });

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 
 /** Pixie's reference manifests (`../shared` relative to the repo root). Tests only. */
 export const PIXIE_REFERENCE_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'reference', 'pixie-cloud');
@@ -79,3 +79,22 @@ function probeKustomize(): string | undefined {
   }
   return undefined;
 }
+
+/** The synthesized object of `kind`/`name`, from whichever component file holds it (exactly one). */
+export function synthesizedObject(files: readonly FileToWrite[], kind: string, name: string): any {
+  const objects = files.filter(f => f.path.endsWith('.yaml') && !f.path.endsWith('kustomization.yaml'))
+    .flatMap(f => f.content.split(/^---$/m).map(doc => parse(doc)));
+  const found = objects.filter(o => o?.kind === kind && o.metadata?.name === name);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+/** `Kind namespace/name` of a built object. */
+export const objectKey = (o: any) => `${o.kind} ${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+
+/** Every built object of that kind and name. */
+export const findAll = (objects: any[], kind: string, name: string) => objects.filter(o => o.kind === kind && o.metadata?.name === name);
+
+/** The env of auth-server's auth-server container in a kustomize build. */
+export const authServerEnv = (objects: any[]) => findAll(objects, 'Deployment', 'auth-server')[0]
+  .spec.template.spec.containers.find((c: any) => c.name === 'auth-server').env;
