@@ -47,9 +47,11 @@ export function synthesizeConfigFile(configPath: string): SynthResult {
 export function synthesizeConfig(config: any, configDir: string): SynthResult {
   const app = new App({ outdir: 'unused' });
   const stack = buildStack(app, config, configDir);
-  app.node.validate().forEach(message => {
-    throw new Error(message);
-  });
+  // Construct validations (node.addValidation), as App.synth() runs them: every construct's, all reported at once.
+  const failed = app.node.findAll().flatMap(c => c.node.validate().map(message => `${c.node.path}: ${message}`));
+  if (failed.length > 0) {
+    throw new Error(failed.join('\n'));
+  }
   // Built: from here on nothing changes, so each restart source is hashed once.
   const files = withHashMemo((): OutputFile[] => {
     const objects = stack.chart.toJson();
