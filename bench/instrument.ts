@@ -1,4 +1,5 @@
 import * as configShape from '../src/config/config-shape';
+import { ChartRenderer } from '../src/output/chart-manifests';
 import { ContentHash } from '../src/restart/content-hash';
 import { RestartSource } from '../src/restart/restart-source';
 import { ManifestValidator } from '../src/validate/manifest-validator';
@@ -16,11 +17,13 @@ export interface Timers {
   contentHash: number;
   /** `RestartSource.hash`: the source object's `toJson()` plus `ContentHash`. */
   restartHash: number;
+  /** `ChartRenderer.manifests`: every object's `toJson()` (restart hashes included). */
+  manifests: number;
 }
 
 /** Zeroed timers. */
 export function newTimers(): Timers {
-  return { validate: 0, validatorSetup: 0, configCheck: 0, contentHash: 0, restartHash: 0 };
+  return { validate: 0, validatorSetup: 0, configCheck: 0, contentHash: 0, restartHash: 0, manifests: 0 };
 }
 
 /**
@@ -34,6 +37,7 @@ export function instrument(timers: Timers): void {
   wrap(configShape, 'checkConfigShape', timers, 'configCheck');
   wrap(ContentHash, 'of', timers, 'contentHash');
   wrap(RestartSource.prototype, 'hash', timers, 'restartHash');
+  wrap(ChartRenderer.prototype, 'manifests', timers, 'manifests');
 }
 
 function wrap(owner: any, method: string, timers: Timers, timer: keyof Timers): void {

@@ -6,6 +6,8 @@
  *   --runs N          timed runs of the README command and kustomize (default 7, at least 5)
  *   --cli-runs N      timed runs of `npm run synth` and `npx cdk8s synth` (default 5; 0 skips)
  *   --counts a,b,...  stack counts for the scaling runs (default 1,10,100,1000)
+ *   --scaling-runs N  fresh processes per count; the table shows the median (default 3)
+ *   --yardstick N     charts in the bare-cdk8s yardstick (default 1000; 0 skips it)
  *   --config FILE     the config to synthesize (default: the synth command's default)
  *   --reference DIR   Pixie's reference overlays (default ../shared/reference/pixie-cloud)
  *   --plain-cdk8s     scale with `chart.toJson()` per chart, as before synthesizeCharts
@@ -13,8 +15,9 @@
 import { spawnSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
+import { machineSpeedMs } from './machine-speed';
 import { measureMainJob } from './main-job';
-import { measureScaling } from './scaling';
+import { measureBareCdk8s, measureScaling } from './scaling';
 import { scalingRows } from './scaling-report';
 import { renderTable } from './table';
 import { libIsCurrent } from '../bin/load-entry';
@@ -31,22 +34,27 @@ function main(): void {
   const runs = Math.max(5, Number(option('--runs', '7')));
   const cliRuns = Number(option('--cli-runs', '5'));
   const counts = option('--counts', '1,10,100,1000').split(',').map(Number);
+  const scalingRuns = Math.max(1, Number(option('--scaling-runs', '3')));
+  const yardstick = Number(option('--yardstick', '1000'));
   const configPath = option('--config', parseSynthArgs([]).configPath);
   const referenceDir = path.resolve(ROOT, option('--reference', '../shared/reference/pixie-cloud'));
   const plainCdk8s = process.argv.includes('--plain-cdk8s');
 
   const notes = [ensureCompiled()];
   const loadBefore = os.loadavg()[0];
+  const speedBefore = machineSpeedMs();
   const started = performance.now();
   const rows = [
     ...measureMainJob({ root: ROOT, configPath, referenceDir, runs, cliRuns }),
-    ...scalingRows(measureScaling(counts, configPath, ROOT, plainCdk8s)),
+    ...scalingRows(measureScaling(counts, configPath, ROOT, scalingRuns, plainCdk8s), yardstick > 0 ? measureBareCdk8s(yardstick, ROOT) : undefined),
   ].sort((a, b) => a.section - b.section);
+  const speedAfter = machineSpeedMs();
   if (!libIsCurrent(path.join(ROOT, 'src'), path.join(ROOT, 'lib'))) {
     notes.push('**src/ changed during the run: some README-command runs may have gone through ts-node; run again**');
   }
   notes.push(
     `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at end; bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    `machine speed (bench/machine-speed.ts, the same fixed loop every time; lower is faster): ${speedBefore.toFixed(0)} ms at start, ${speedAfter.toFixed(0)} ms at end`,
     `config: ${configPath}${plainCdk8s ? '; scaling with --plain-cdk8s (chart.toJson() per chart)' : ''}`,
   );
   process.stdout.write(`${notes.map(n => `- ${n}`).join('\n')}\n\n${renderTable(rows)}\n`);

@@ -1,24 +1,17 @@
-import { App } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 
+import { renderStackFiles, validateConstructs } from '../src/cli/render-stack';
 import { buildStack, BuiltStack } from '../src/config/build-stack';
-import { synthesizeCharts } from '../src/output/chart-manifests';
-import { toYamlStream } from '../src/output/yaml';
-import { withHashMemo } from '../src/restart/hash-memo';
-import { KustomizeComponent } from '../src/restart/kustomize-component';
-import { ManifestValidator } from '../src/validate/manifest-validator';
+import { ChartRenderer } from '../src/output/chart-manifests';
 
 /** Wall time of each synth phase for a batch of stacks, in ms. */
 export interface PhaseTimes {
   /** `buildStack` for every stack (config checks included). */
   build: number;
-  /** `app.node.validate()`. */
-  nodeValidate: number;
-  /** Every chart's manifests (`synthesizeCharts`; with `plainCdk8s`, `chart.toJson()` per chart). */
-  toJson: number;
-  /** `ManifestValidator.assertValid` of every chart's objects. */
-  validate: number;
-  /** Rendering every chart: the kustomize component's files, or one YAML stream. */
+  /** `validateConstructs`: every construct's validations, as `App.synth()` runs them. */
+  constructValidate: number;
+  /** `renderStackFiles` for every stack: manifests, schema validation and the output files. */
   render: number;
   /** All of the above. */
   total: number;
@@ -26,19 +19,18 @@ export interface PhaseTimes {
 
 /**
  * Synthesizes `count` copies of one config in one App, each as its own
- * chart in its own namespace (`<namespace>-<i>`), the way
- * `synthesizeConfig` (src/cli/synthesize.ts) does for one, and times each
- * phase. Nothing is written to disk; the rendered bytes are counted so
- * nothing is optimized away. `plainCdk8s` calls `chart.toJson()` per chart
- * (twice for a kustomize component) and hashes sources every time, as the
- * code did before `synthesizeCharts` and `withHashMemo`: quadratic in the
- * number of charts.
+ * chart in its own namespace (`<namespace>-<i>`), with the functions
+ * `synthesizeConfig` (src/cli/synthesize.ts) runs for one, and times each
+ * phase (the instrumented timers split `render` further). Nothing is
+ * written to disk; the rendered bytes are counted so nothing is optimized
+ * away. `plainCdk8s` renders each chart with `chart.toJson()`, as cdk8s's
+ * `App.synth()` does: quadratic in the number of charts.
  */
 export function synthStacks(
   config: any, configDir: string, count: number, namespacePrefix: string, plainCdk8s = false,
 ): PhaseTimes & { bytes: number } {
   const app = new App({ outdir: 'unused' });
-  const times: PhaseTimes = { build: 0, nodeValidate: 0, toJson: 0, validate: 0, render: 0, total: 0 };
+  const times: PhaseTimes = { build: 0, constructValidate: 0, render: 0, total: 0 };
   const lap = (phase: keyof PhaseTimes, run: () => void) => {
     const start = performance.now();
     run();
@@ -53,34 +45,16 @@ export function synthStacks(
       stacks.push(buildStack(scope, { ...config, namespace: `${namespacePrefix}-${i}` }, configDir));
     }
   });
-  lap('nodeValidate', () => {
-    const errors = app.node.validate();
-    if (errors.length > 0) throw new Error(errors.join('\n'));
-  });
+  lap('constructValidate', () => validateConstructs(app));
   let bytes = 0;
-  // As synthesizeConfig does: once built, each restart source is hashed once.
-  const pass = plainCdk8s ? (run: () => void) => run() : withHashMemo;
-  pass(() => {
-    let objects: any[][] = [];
-    lap('toJson', () => {
-      objects = plainCdk8s ? stacks.map(s => s.chart.toJson()) : synthesizeCharts(stacks.map(s => s.chart));
-    });
-    lap('validate', () => objects.forEach(o => ManifestValidator.assertValid(o)));
-    lap('render', () => {
-      stacks.forEach((stack, i) => {
-        for (const content of render(stack, objects[i], plainCdk8s)) {
-          bytes += content.length;
-        }
-      });
-    });
+  const renderer = plainCdk8s ? { manifests: (chart: Chart) => chart.toJson() } as ChartRenderer : new ChartRenderer();
+  lap('render', () => {
+    for (const stack of stacks) {
+      for (const file of renderStackFiles(stack, renderer)) {
+        bytes += file.content.length;
+      }
+    }
   });
-  times.total = times.build + times.nodeValidate + times.toJson + times.validate + times.render;
+  times.total = times.build + times.constructValidate + times.render;
   return { ...times, bytes };
-}
-
-/** Like `synthesizeConfig`; `plainCdk8s` renders the component from `chart.toJson()` again, as before the fix. */
-function render(stack: BuiltStack, objects: any[], plainCdk8s: boolean): string[] {
-  return stack.kustomize
-    ? KustomizeComponent.of(stack.chart).renderFiles(plainCdk8s ? undefined : objects).map(f => f.content)
-    : [toYamlStream(objects)];
 }

@@ -5,6 +5,7 @@ import { checkOssSettings, OssSettings, resolveOssSettings } from './oss-checks'
 import { HydraOptions, KratosOptions } from './oss-options';
 import { adminIdentitySecret, hydraSecret, kratosSecret, OrySecret, smtpSecret } from './oss-secrets';
 import { PixieAuthBase, PixieAuthOptions } from './pixie-auth-base';
+import { PlainApiObject } from '../objects/plain-api-object';
 import { OryHydra } from '../ory/hydra';
 import { OryImages } from '../ory/images';
 import { OryKratos } from '../ory/kratos';
@@ -134,10 +135,10 @@ export class OssAuth extends PixieAuthBase {
     this.restartOn(this.hydraDeployment, hydra.configMap, hydraOwn, props.reloader ?? false);
     this.restartOn(this.kratosDeployment, kratos.configMap, kratosOwn, props.reloader ?? false);
 
-    this.oryServiceConfig = new k8s.KubeConfigMap(this, 'OryServiceConfig', {
+    this.oryServiceConfig = new PlainApiObject(this, 'OryServiceConfig', k8s.KubeConfigMap.GVK, {
       metadata: { name: ORY_SERVICE_CONFIG_NAME, namespace: this.namespace, labels: { ...PIXIE_CLOUD_LABELS } },
       data: oryServiceConfigData(this.namespace),
-    });
+    } satisfies k8s.KubeConfigMapProps);
     if (this.workloads.areNamed) {
       // Pixie's cloud base always defines pl-ory-service-config; the component patches it.
       KustomizeComponent.of(this).renderAsPatch(this.oryServiceConfig);

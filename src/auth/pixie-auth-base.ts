@@ -150,10 +150,18 @@ export abstract class PixieAuthBase extends Construct {
     return externalSecret;
   }
 
-  /** Adds env vars to auth-server's `auth-server` container that read `secretName`. */
+  /**
+   * Adds env vars to auth-server's `auth-server` container that read
+   * `secretName`. They are required (`optional: false`): Pixie's overlays
+   * mark the provider's credentials optional, and a kustomize merge would
+   * keep that, so auth-server would start without credentials, and fail
+   * every login, if the Secret were missing (e.g. an ExternalSecret that has
+   * not synced). Required, the pod waits for the Secret instead, and
+   * `kubectl describe pod` names it.
+   */
   protected wireCredentialEnv(secretName: string, envs: CredentialEnv[]): void {
     for (const env of envs) {
-      this.setAuthServerEnv({ name: env.envName, valueFrom: { secretKeyRef: { name: secretName, key: env.secretKey } } });
+      this.setAuthServerEnv({ name: env.envName, valueFrom: { secretKeyRef: { name: secretName, key: env.secretKey, optional: false } } });
     }
   }
 

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { OutputFile } from './synthesize';
+import { OutputFile } from './render-stack';
 
 /**
  * Replaces `outdir` with exactly `files`, atomically as far as the file

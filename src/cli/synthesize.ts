@@ -1,20 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
+import { OutputFile, renderStackFiles, validateConstructs } from './render-stack';
 import { buildStack } from '../config/build-stack';
 import { parseConfigText } from '../config/parse-config';
-import { toYamlStream } from '../output/yaml';
-import { withHashMemo } from '../restart/hash-memo';
-import { KustomizeComponent } from '../restart/kustomize-component';
+import { ChartRenderer } from '../output/chart-manifests';
 import { RestartOnChange } from '../restart/restart-on-change';
-import { ManifestValidator } from '../validate/manifest-validator';
 import { InvalidInputError } from '../validation/problems';
-
-/** One file of synthesized output, relative to the output directory. */
-export interface OutputFile {
-  readonly path: string;
-  readonly content: string;
-}
 
 /** Which workload rolls on which source. */
 export interface PlannedRestart {
@@ -47,19 +39,8 @@ export function synthesizeConfigFile(configPath: string): SynthResult {
 export function synthesizeConfig(config: any, configDir: string): SynthResult {
   const app = new App({ outdir: 'unused' });
   const stack = buildStack(app, config, configDir);
-  // Construct validations (node.addValidation), as App.synth() runs them: every construct's, all reported at once.
-  const failed = app.node.findAll().flatMap(c => c.node.validate().map(message => `${c.node.path}: ${message}`));
-  if (failed.length > 0) {
-    throw new Error(failed.join('\n'));
-  }
-  // Built: from here on nothing changes, so each restart source is hashed once.
-  const files = withHashMemo((): OutputFile[] => {
-    const objects = stack.chart.toJson();
-    ManifestValidator.assertValid(objects);
-    return stack.kustomize
-      ? KustomizeComponent.of(stack.chart).renderFiles(objects).map(f => ({ path: `${stack.outputName}/${f.path}`, content: f.content }))
-      : [{ path: stack.outputName, content: toYamlStream(objects) }];
-  });
+  validateConstructs(app);
+  const files = renderStackFiles(stack, new ChartRenderer());
   return {
     files,
     restarts: plannedRestarts(app),

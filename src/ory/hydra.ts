@@ -19,6 +19,7 @@ import {
 } from './ory-pod-parts';
 import { HYDRA_PORTS } from './service-config';
 import { hydraClientCommand } from './sidecar-commands';
+import { PlainApiObject } from '../objects/plain-api-object';
 
 /** Where the Hydra Deployment mounts hydra-config. */
 const CONFIG_DIR = '/etc/config/hydra';
@@ -62,10 +63,10 @@ export class OryHydra extends Construct {
     ];
     const configMount = { name: 'config', mountPath: CONFIG_DIR };
 
-    this.configMap = new k8s.KubeConfigMap(this, 'Config', {
+    this.configMap = new PlainApiObject(this, 'Config', k8s.KubeConfigMap.GVK, {
       metadata: { name: 'hydra-config', namespace: props.namespace, labels: { ...PIXIE_CLOUD_LABELS } },
       data: { 'hydra.yml': props.configYaml },
-    });
+    } satisfies k8s.KubeConfigMapProps);
 
     const migrate: k8s.Container = {
       name: 'migrate',
@@ -115,7 +116,7 @@ export class OryHydra extends Construct {
       securityContext: containerSecurityContext(),
     };
 
-    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
+    this.deployment = new PlainApiObject(this, 'Resource', k8s.KubeDeployment.GVK, {
       metadata: { name: 'hydra', namespace: props.namespace, labels },
       spec: {
         replicas: 1,
@@ -135,11 +136,11 @@ export class OryHydra extends Construct {
           },
         },
       },
-    });
+    } satisfies k8s.KubeDeploymentProps);
 
-    this.service = new k8s.KubeService(this, 'Service', {
+    this.service = new PlainApiObject(this, 'Service', k8s.KubeService.GVK, {
       metadata: { name: 'hydra', namespace: props.namespace, labels },
       spec: oryServiceSpec('hydra', HYDRA_PORTS.public, HYDRA_PORTS.admin),
-    });
+    } satisfies k8s.KubeServiceProps);
   }
 }

@@ -20,6 +20,7 @@ import {
 } from './ory-pod-parts';
 import { KRATOS_PORTS } from './service-config';
 import { kratosAdminCommand } from './sidecar-commands';
+import { PlainApiObject } from '../objects/plain-api-object';
 
 /** A Secret key that one env var reads. @internal */
 export interface SecretKeyRef {
@@ -72,10 +73,10 @@ export class OryKratos extends Construct {
     const configMount = { mountPath: KRATOS_CONFIG_DIR, name: 'config' };
     const certsMount = { name: 'certs', mountPath: '/certs' };
 
-    this.configMap = new k8s.KubeConfigMap(this, 'Config', {
+    this.configMap = new PlainApiObject(this, 'Config', k8s.KubeConfigMap.GVK, {
       metadata: { name: 'kratos-config', namespace: props.namespace, labels: { ...PIXIE_CLOUD_LABELS } },
       data: { 'kratos.yml': props.configYaml, 'identity.schema.json': props.identitySchema },
-    });
+    } satisfies k8s.KubeConfigMapProps);
 
     const migrate: k8s.Container = {
       name: 'migrate',
@@ -145,7 +146,7 @@ export class OryKratos extends Construct {
       });
     }
 
-    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
+    this.deployment = new PlainApiObject(this, 'Resource', k8s.KubeDeployment.GVK, {
       metadata: { name: 'kratos', namespace: props.namespace, labels },
       spec: {
         replicas: 1,
@@ -172,11 +173,11 @@ export class OryKratos extends Construct {
           },
         },
       },
-    });
+    } satisfies k8s.KubeDeploymentProps);
 
-    this.service = new k8s.KubeService(this, 'Service', {
+    this.service = new PlainApiObject(this, 'Service', k8s.KubeService.GVK, {
       metadata: { name: 'kratos', namespace: props.namespace, labels },
       spec: oryServiceSpec('kratos', KRATOS_PORTS.public, KRATOS_PORTS.admin),
-    });
+    } satisfies k8s.KubeServiceProps);
   }
 }

@@ -1,7 +1,8 @@
 import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
+import { renderedManifest } from '../restart/synthesis-pass';
 
 /**
- * The manifests of several charts, as `chart.toJson()` returns them, in time
+ * Renders charts' manifests, as `chart.toJson()` returns them, in time
  * linear in the size of the app.
  *
  * cdk8s 2.x's `Chart.toJson()` (which `App.synth()` calls once per chart)
@@ -10,27 +11,50 @@ import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
  * small charts. Here the first chart of each app goes through
  * `chart.toJson()`, which does that app-wide pass once; every other chart of
  * the same app is rendered exactly as `toJson()` renders it (its API objects
- * in dependency order, each `toJson()`ed) without repeating the pass.
+ * in dependency order, each `toJson()`ed) without repeating the pass. Inside
+ * `withSynthesisPass`, an object a restart hash has already rendered is not
+ * rendered again.
+ *
+ * Use one `ChartRenderer` for one synthesis: constructs must not change
+ * between its calls.
+ * @internal
+ */
+export class ChartRenderer {
+  private readonly preparedApps = new Set<App>();
+
+  /** The manifests of `chart`, as `chart.toJson()` returns them. */
+  public manifests(chart: Chart): any[] {
+    const app = App.of(chart);
+    if (!this.preparedApps.has(app)) {
+      this.preparedApps.add(app);
+      return chart.toJson();
+    }
+    return renderChart(chart);
+  }
+}
+
+/**
+ * The manifests of several charts (see `ChartRenderer`).
  *
  * @param charts charts, of one app or several; returned in the same order
  * @internal
  */
 export function synthesizeCharts(charts: readonly Chart[]): any[][] {
-  const preparedApps = new Set<App>();
-  return charts.map(chart => {
-    const app = App.of(chart);
-    if (!preparedApps.has(app)) {
-      preparedApps.add(app);
-      return chart.toJson();
-    }
-    return renderChart(chart);
-  });
+  const renderer = new ChartRenderer();
+  return charts.map(chart => renderer.manifests(chart));
 }
 
-/** What `Chart.toJson()` returns after its app-wide pass (cdk8s `chartToKube`). */
+/**
+ * What `Chart.toJson()` returns after its app-wide pass (cdk8s `chartToKube`):
+ * the chart's API objects in the topological order of its dependency graph.
+ * Without dependencies that order is the construct tree's (pre-order), so
+ * the graph, which costs more than rendering a small chart, is not built.
+ */
 function renderChart(chart: Chart): any[] {
-  return new DependencyGraph(chart.node).topology()
+  const constructs = chart.node.findAll();
+  const ordered = constructs.some(c => c.node.dependencies.length > 0) ? new DependencyGraph(chart.node).topology() : constructs;
+  return ordered
     .filter((c): c is ApiObject => c instanceof ApiObject)
     .filter(o => Chart.of(o) === chart)
-    .map(o => o.toJson());
+    .map(o => renderedManifest(o));
 }

@@ -1,5 +1,6 @@
 import { ApiObject, Chart, IAnyProducer } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { renderedManifest } from './synthesis-pass';
 import { toYamlStream } from '../output/yaml';
 import { checkDnsSubdomain } from '../validation/field-checks';
 
@@ -126,7 +127,7 @@ export class KustomizeComponent extends Construct {
     const patchNames = new Set(this.patchObjects.map(o => `${o.kind}/${o.name}`));
     const resources = (manifests ?? chart.toJson()).filter((o: any) => !patchNames.has(`${o.kind}/${o.metadata?.name}`));
     const patchFiles: ComponentFile[] = toPatchFiles([
-      ...this.patchObjects.map(o => o.toJson()),
+      ...this.patchObjects.map(o => renderedManifest(o)),
       ...[...this.patches.values()].map(p => renderPatch(p)),
     ]).sort((a, b) => a.path.localeCompare(b.path));
 

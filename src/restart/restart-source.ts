@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ContentHash } from './content-hash';
-import { memoizedHash } from './hash-memo';
+import { memoizedHash, renderedManifest } from './synthesis-pass';
 
 /**
  * The kinds of object a restart hash can be taken of.
@@ -94,7 +94,7 @@ export class RestartSource {
   /** The content hash of the object as it is now (computed once per synthesis pass). */
   public hash(): string {
     return memoizedHash(this.apiObject, () => {
-      const manifest = this.apiObject.toJson();
+      const manifest = renderedManifest(this.apiObject);
       switch (this.kind) {
         case RestartSourceKind.CONFIG_MAP: return ContentHash.ofConfigMap(manifest);
         case RestartSourceKind.SECRET: return ContentHash.ofSecret(manifest);

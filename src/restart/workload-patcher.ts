@@ -2,6 +2,7 @@ import { ApiObject, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { DeferredJson } from './deferred-json';
+import { PlainApiObject } from '../objects/plain-api-object';
 
 /**
  * Edits an in-app workload object (cdk8s-plus, `ApiObject` or `Include`d).
@@ -53,7 +54,8 @@ export class WorkloadPatcher {
     }
     // toJson() resolves the whole object: once per object, not per annotation.
     if (!this.podAnnotationsExist) {
-      const template = this.apiObject.toJson().spec?.template;
+      const object = this.apiObject;
+      const template: any = PlainApiObject.isPlainApiObject(object) ? object.valueAt('spec', 'template') : object.toJson().spec?.template;
       if (!template) {
         throw new Error(`${this.describe()} has no spec.template to annotate`);
       }

@@ -4,12 +4,14 @@ import { Construct } from 'constructs';
 import { SecretCreationPolicy, SecretDeletionPolicy } from './secret-store';
 import {
   ExternalSecret,
+  ExternalSecretProps,
   ExternalSecretSpecDataFromSourceRefGeneratorRefKind,
   ExternalSecretSpecRefreshPolicy,
   ExternalSecretSpecTargetTemplateEngineVersion,
   ExternalSecretSpecTargetTemplateMergePolicy,
 } from '../imports/external-secrets.io';
-import { Password } from '../imports/generators.external-secrets.io';
+import { Password, PasswordProps } from '../imports/generators.external-secrets.io';
+import { PlainApiObject } from '../objects/plain-api-object';
 import { checkDnsSubdomain, quote } from '../validation/field-checks';
 import { InputProblem, ProblemCollector } from '../validation/problems';
 
@@ -154,12 +156,12 @@ export class GeneratedSecret extends Construct {
     problems.throwIfAny(`Invalid generated Secret ${quote(props.secretName)}`);
 
     this.secretName = props.secretName;
-    this.generators = props.keys.map(key => new Password(this, `Generator-${key.secretKey}`, {
+    this.generators = props.keys.map(key => new PlainApiObject(this, `Generator-${key.secretKey}`, Password.GVK, {
       metadata: { name: generatorName(props.secretName, key.secretKey), namespace: props.namespace },
       spec: { length: key.length ?? 64, symbols: 0, noUpper: false, allowRepeat: true },
-    }));
+    } satisfies PasswordProps));
     const templates = props.templates ?? [];
-    this.externalSecret = new ExternalSecret(this, 'Resource', {
+    this.externalSecret = new PlainApiObject(this, 'Resource', ExternalSecret.GVK, {
       metadata: { name: props.secretName, namespace: props.namespace },
       spec: {
         refreshPolicy: ExternalSecretSpecRefreshPolicy.CREATED_ONCE,
@@ -188,7 +190,7 @@ export class GeneratedSecret extends Construct {
           ],
         })),
       },
-    });
+    } satisfies ExternalSecretProps);
     this.secret = kplus.Secret.fromSecretName(this, 'Secret', props.secretName);
   }
 }

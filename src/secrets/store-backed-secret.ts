@@ -8,7 +8,8 @@ import {
   SecretStoreKind,
   SecretStoreReference,
 } from './secret-store';
-import { ExternalSecret } from '../imports/external-secrets.io';
+import { ExternalSecret, ExternalSecretProps } from '../imports/external-secrets.io';
+import { PlainApiObject } from '../objects/plain-api-object';
 import {
   checkDnsSubdomain,
   checkGoDuration,
@@ -141,7 +142,7 @@ export class StoreBackedSecret extends Construct {
     problems.throwIfAny(`Invalid ExternalSecret ${quote(props.secretName)}`);
 
     this.secretName = props.secretName;
-    this.externalSecret = new ExternalSecret(this, 'Resource', {
+    this.externalSecret = new PlainApiObject(this, 'Resource', ExternalSecret.GVK, {
       metadata: { name: props.secretName, namespace: props.namespace },
       spec: {
         refreshInterval: props.refreshInterval ?? '1h',
@@ -163,7 +164,7 @@ export class StoreBackedSecret extends Construct {
           },
         })),
       },
-    });
+    } satisfies ExternalSecretProps);
     this.secret = kplus.Secret.fromSecretName(this, 'Secret', props.secretName);
   }
 }

@@ -92,8 +92,8 @@ describe('Auth0Auth', () => {
     expect(objects.filter(o => o.kind === 'ExternalSecret')).toStrictEqual([]);
     const env = find(objects, 'Deployment', 'auth-server').spec.template.spec.containers[0].env;
     expect(env.filter((e: any) => e.name.startsWith('PL_AUTH0_CLIENT'))).toStrictEqual([
-      { name: 'PL_AUTH0_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'my-auth0', key: 'auth0-client-id' } } },
-      { name: 'PL_AUTH0_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'my-auth0', key: 'auth0-client-secret' } } },
+      { name: 'PL_AUTH0_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'my-auth0', key: 'auth0-client-id', optional: false } } },
+      { name: 'PL_AUTH0_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'my-auth0', key: 'auth0-client-secret', optional: false } } },
     ]);
   });
 

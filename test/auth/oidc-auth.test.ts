@@ -149,8 +149,8 @@ describe('OidcAuth', () => {
     // THEN
     expect(objects.filter(o => o.kind === 'ExternalSecret')).toStrictEqual([]);
     expect(oidcEnv(objects)).toStrictEqual([
-      { name: 'PL_OIDC_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'keycloak-pixie-client', key: 'oidc-client-id' } } },
-      { name: 'PL_OIDC_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'keycloak-pixie-client', key: 'oidc-client-secret' } } },
+      { name: 'PL_OIDC_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'keycloak-pixie-client', key: 'oidc-client-id', optional: false } } },
+      { name: 'PL_OIDC_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'keycloak-pixie-client', key: 'oidc-client-secret', optional: false } } },
     ]);
   });
 
@@ -176,8 +176,8 @@ describe('OidcAuth', () => {
     expect(podTemplate(objects, 'profile-server').metadata.annotations).toStrictEqual({ 'checksum/pl-oauth-config': configHash });
     expect(podTemplate(objects, 'cloud-proxy').metadata.annotations).toStrictEqual({ 'checksum/pl-oauth-config': configHash });
     expect(oidcEnv(objects)).toStrictEqual([
-      { name: 'PL_OIDC_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'cloud-oidc-secrets', key: 'oidc-client-id' } } },
-      { name: 'PL_OIDC_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'cloud-oidc-secrets', key: 'oidc-client-secret' } } },
+      { name: 'PL_OIDC_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'cloud-oidc-secrets', key: 'oidc-client-id', optional: false } } },
+      { name: 'PL_OIDC_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'cloud-oidc-secrets', key: 'oidc-client-secret', optional: false } } },
       { name: 'PL_OIDC_TOKEN_ENDPOINT', value: `${ISSUER}/protocol/openid-connect/token` },
       { name: 'PL_OIDC_USERINFO_ENDPOINT', value: USERINFO },
       { name: 'PL_OIDC_IDPROVIDER_CLAIM', value: 'identity_provider' },

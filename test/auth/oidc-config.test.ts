@@ -77,8 +77,8 @@ describe('the oidc: section of the config file', () => {
     expect(patch.spec.template.spec.containers).toStrictEqual([{
       name: 'auth-server',
       env: [
-        { name: 'PL_OIDC_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'pixie-okta-client', key: 'oidc-client-id' } } },
-        { name: 'PL_OIDC_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'pixie-okta-client', key: 'oidc-client-secret' } } },
+        { name: 'PL_OIDC_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'pixie-okta-client', key: 'oidc-client-id', optional: false } } },
+        { name: 'PL_OIDC_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'pixie-okta-client', key: 'oidc-client-secret', optional: false } } },
       ],
     }]);
     expect(result.manualSteps).toContain(

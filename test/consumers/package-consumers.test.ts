@@ -172,8 +172,8 @@ describe('a TypeScript cdk8s app (ts-node, type-checked) with Auth0Auth', () => 
     const authServer = find(objects, 'Deployment', 'auth-server');
     const env = authServer.spec.template.spec.containers.find((c: any) => c.name === 'auth-server').env;
     expect(env.filter((e: any) => AUTH0_ENV.includes(e.name))).toStrictEqual([
-      { name: 'PL_AUTH0_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'cloud-auth0-secrets', key: 'auth0-client-id' } } },
-      { name: 'PL_AUTH0_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'cloud-auth0-secrets', key: 'auth0-client-secret' } } },
+      { name: 'PL_AUTH0_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'cloud-auth0-secrets', key: 'auth0-client-id', optional: false } } },
+      { name: 'PL_AUTH0_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'cloud-auth0-secrets', key: 'auth0-client-secret', optional: false } } },
     ]);
     for (const name of READERS) {
       expect(withoutAuthChanges(find(objects, 'Deployment', name))).toStrictEqual(pixieDeployment(name));

@@ -74,11 +74,11 @@ const AUTH0_ENV = ['PL_AUTH0_CLIENT_ID', 'PL_AUTH0_CLIENT_SECRET'];
 /**
  * Removes what the component is meant to change, so the rest can be compared
  * with the plain build: checksum annotations, pl-oauth-config's data, and
- * (when the base lacks them) the Auth0 env vars on auth-server.
+ * the Auth0 env vars on auth-server (added, or made required).
  */
-function withoutExpectedChanges(object: any, envAdded: boolean): any {
+function withoutExpectedChanges(object: any): any {
   const copy = structuredClone(object);
-  if (envAdded && copy.kind === 'Deployment' && copy.metadata.name === 'auth-server') {
+  if (copy.kind === 'Deployment' && copy.metadata.name === 'auth-server') {
     for (const container of copy.spec.template.spec.containers) {
       container.env = container.env?.filter((e: any) => !AUTH0_ENV.includes(e.name));
     }
@@ -99,7 +99,7 @@ function withoutExpectedChanges(object: any, envAdded: boolean): any {
 }
 
 /** The assertions both options share. */
-function expectAuth0Component(scenario: Scenario, addedKinds: string[], envAdded = false): void {
+function expectAuth0Component(scenario: Scenario, addedKinds: string[]): void {
   const { synth, withComponent, without } = scenario;
   const oauthConfigHash = ContentHash.ofConfigMap(synthesizedObject(synth.files, 'ConfigMap', 'pl-oauth-config'));
   const credentialsHash = ContentHash.ofExternalSecret(synthesizedObject(synth.files, 'ExternalSecret', 'cloud-auth0-secrets'));
@@ -124,12 +124,13 @@ function expectAuth0Component(scenario: Scenario, addedKinds: string[], envAdded
   expect(credentials).toHaveLength(1);
   expect(ContentHash.ofExternalSecret(credentials[0])).toBe(credentialsHash);
 
-  // auth-server reads the two Auth0 env vars from cloud-auth0-secrets, once each
+  // auth-server reads the two Auth0 env vars from cloud-auth0-secrets, once each, and requires them
+  // (Pixie's dev overlay marks them optional: without the Secret, auth-server would start with no credentials)
   const env = authServerEnv(withComponent);
   for (const [envName, secretKey] of [[AUTH0_ENV[0], 'auth0-client-id'], [AUTH0_ENV[1], 'auth0-client-secret']]) {
     const vars = env.filter((e: any) => e.name === envName);
     expect(vars).toHaveLength(1);
-    expect(vars[0].valueFrom.secretKeyRef).toMatchObject({ name: 'cloud-auth0-secrets', key: secretKey });
+    expect(vars[0].valueFrom.secretKeyRef).toStrictEqual({ name: 'cloud-auth0-secrets', key: secretKey, optional: false });
   }
 
   // nothing else changes: same objects as the plain build, plus the added ones
@@ -139,7 +140,7 @@ function expectAuth0Component(scenario: Scenario, addedKinds: string[], envAdded
   const kept = withComponent.filter(o => plain.has(objectKey(o)));
   expect(kept.map(objectKey).sort()).toStrictEqual([...plain.keys()].sort());
   for (const object of kept) {
-    expect(withoutExpectedChanges(object, envAdded)).toStrictEqual(withoutExpectedChanges(plain.get(objectKey(object)), envAdded));
+    expect(withoutExpectedChanges(object)).toStrictEqual(withoutExpectedChanges(plain.get(objectKey(object))));
   }
 }
 
@@ -186,10 +187,10 @@ describe('the Auth0 component over Pixie\'s dev overlay (real kubectl kustomize)
 
     // THEN the plain build has no Auth0 env vars, and the component adds both, once
     expect(authServerEnv(s.without).filter((e: any) => AUTH0_ENV.includes(e.name))).toHaveLength(0);
-    expectAuth0Component(s, ['ExternalSecret'], true);
+    expectAuth0Component(s, ['ExternalSecret']);
     expect(authServerEnv(s.withComponent).filter((e: any) => AUTH0_ENV.includes(e.name))).toStrictEqual([
-      { name: 'PL_AUTH0_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'cloud-auth0-secrets', key: 'auth0-client-id' } } },
-      { name: 'PL_AUTH0_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'cloud-auth0-secrets', key: 'auth0-client-secret' } } },
+      { name: 'PL_AUTH0_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'cloud-auth0-secrets', key: 'auth0-client-id', optional: false } } },
+      { name: 'PL_AUTH0_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'cloud-auth0-secrets', key: 'auth0-client-secret', optional: false } } },
     ]);
   });
 

@@ -69,9 +69,12 @@ function writeOverlay(root: string, name: string, lines: string[]): void {
 }
 
 
+/** The credential env vars: the component sets them (to required) whether or not Pixie's overlay has them. */
+const CREDENTIAL_ENV = ['PL_OIDC_CLIENT_ID', 'PL_OIDC_CLIENT_SECRET'];
+
 /**
  * Drops what the component is meant to change: checksum annotations,
- * pl-oauth-config's data, the env vars it adds. auth-server's env is compared
+ * pl-oauth-config's data, the env vars it adds or sets. auth-server's env is compared
  * by name: the strategic merge moves patched entries to the front, which only
  * matters for `$(VAR)` references, and none names a PL_OIDC_ variable.
  */
@@ -79,7 +82,7 @@ function withoutExpectedChanges(object: any, addedEnv: string[]): any {
   const copy = structuredClone(object);
   if (copy.kind === 'Deployment' && copy.metadata.name === 'auth-server') {
     for (const container of copy.spec.template.spec.containers) {
-      container.env = container.env?.filter((e: any) => !addedEnv.includes(e.name))
+      container.env = container.env?.filter((e: any) => !addedEnv.includes(e.name) && !CREDENTIAL_ENV.includes(e.name))
         .sort((a: any, b: any) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     }
   }
@@ -120,12 +123,12 @@ function expectOidcComponent(s: Scenario, secretName: string, addedKinds: string
     expect(deployments[0].spec.template.metadata.annotations).toStrictEqual(expected);
   }
 
-  // auth-server reads PL_OIDC_CLIENT_ID/SECRET from the credentials Secret, once each
+  // auth-server reads PL_OIDC_CLIENT_ID/SECRET from the credentials Secret, once each, and requires them
   const env = authServerEnv(s.withComponent);
-  for (const [envName, secretKey] of [['PL_OIDC_CLIENT_ID', 'oidc-client-id'], ['PL_OIDC_CLIENT_SECRET', 'oidc-client-secret']]) {
+  for (const [envName, secretKey] of [[CREDENTIAL_ENV[0], 'oidc-client-id'], [CREDENTIAL_ENV[1], 'oidc-client-secret']]) {
     const vars = env.filter((e: any) => e.name === envName);
     expect(vars).toHaveLength(1);
-    expect(vars[0].valueFrom.secretKeyRef).toMatchObject({ name: secretName, key: secretKey });
+    expect(vars[0].valueFrom.secretKeyRef).toStrictEqual({ name: secretName, key: secretKey, optional: false });
   }
 
   expect(JSON.stringify(env)).not.toContain('$(PL_OIDC_');
@@ -191,10 +194,10 @@ describe("the OIDC component over Pixie's dev overlay (real kubectl kustomize)",
     // THEN
     expect(findAll(s.without, 'ConfigMap', 'pl-oauth-config')).toHaveLength(0);
     expectOidcComponent(s, 'pixie-okta-client', ['ConfigMap'], ['PL_OIDC_CLIENT_ID', 'PL_OIDC_CLIENT_SECRET']);
-    // Pixie's env vars for cloud-oidc-secrets now name the existing Secret; the merge keeps Pixie's `optional: true`
+    // Pixie's env vars for cloud-oidc-secrets now name the existing Secret, and require it (Pixie marks them optional)
     expect(authServerEnv(s.withComponent).filter((e: any) => e.name.startsWith('PL_OIDC_'))).toStrictEqual([
-      { name: 'PL_OIDC_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'pixie-okta-client', key: 'oidc-client-id', optional: true } } },
-      { name: 'PL_OIDC_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'pixie-okta-client', key: 'oidc-client-secret', optional: true } } },
+      { name: 'PL_OIDC_CLIENT_ID', valueFrom: { secretKeyRef: { name: 'pixie-okta-client', key: 'oidc-client-id', optional: false } } },
+      { name: 'PL_OIDC_CLIENT_SECRET', valueFrom: { secretKeyRef: { name: 'pixie-okta-client', key: 'oidc-client-secret', optional: false } } },
     ]);
     expect(findAll(s.withComponent, 'ConfigMap', 'pl-oauth-config')[0].metadata).toStrictEqual({ name: 'pl-oauth-config', namespace: 'plc-dev' });
   });

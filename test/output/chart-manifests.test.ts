@@ -1,5 +1,6 @@
 import { ApiObject, App, Chart, Lazy, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
+import * as fc from 'fast-check';
 import { synthesizeCharts } from '../../src/output/chart-manifests';
 import { KustomizeComponent } from '../../src/restart/kustomize-component';
 
@@ -35,6 +36,40 @@ describe('synthesizeCharts', () => {
     expect(actual).toStrictEqual(expected);
     expect(actual[0].map(o => o.metadata.name)).toStrictEqual(['early', 'late']);
     expect(actual[2].map(o => o.metadata.name)).toStrictEqual(['inner', 'outer']);
+  });
+
+  test('any tree of objects, with or without dependencies, renders in chart.toJson()\'s order', () => {
+    // A tree: each node is an object (leaf) or a construct with children; some objects depend on ones made before them.
+    const tree: fc.Arbitrary<any> = fc.letrec(tie => ({
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant('object'), fc.array(tie('node'), { maxLength: 4 })),
+    })).node;
+    const edgeList = fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 });
+    fc.assert(fc.property(fc.array(tree, { minLength: 1, maxLength: 4 }), edgeList, (children, edges) => {
+      const build = () => {
+        const root = Testing.app();
+        const charts = [0, 1].map(i => new Chart(root, `chart${i}`, { disableResourceNameHashes: true }));
+        const objects: ApiObject[] = [];
+        const add = (scope: Construct, node: any, id: string) => {
+          if (node === 'object') {
+            objects.push(configMap(scope, `O${objects.length}${id}`));
+          } else {
+            const group = new Construct(scope, `G${id}`);
+            node.forEach((child: any, i: number) => add(group, child, `${id}x${i}`));
+          }
+        };
+        children.forEach((child, i) => add(charts[1], child, String(i)));
+        configMap(charts[0], 'First');
+        for (const [a, b] of objects.length > 1 ? edges : []) {
+          const [later, earlier] = [a % objects.length, b % objects.length].sort((x, y) => y - x);
+          if (later !== earlier) {
+            objects[later].addDependency(objects[earlier]); // later on earlier only: no cycles
+          }
+        }
+        return charts;
+      };
+      // The second chart goes through the renderer's own path (the first prepares the app).
+      expect(synthesizeCharts(build())[1]).toStrictEqual(build()[1].toJson());
+    }), { numRuns: 200, seed: 20261203 });
   });
 
   test('runs the app\'s validations, like chart.toJson()', () => {

@@ -50,6 +50,35 @@ describe('ContentHash', () => {
     expect(ContentHash.of(value)).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  test('canonicalJson() writes exactly JSON.stringify of a key-sorted copy, for any JSON value', () => {
+    // The definition the direct writer must match: a copy with sorted keys (no prototype, so `__proto__` stays a key).
+    const sortedCopy = (value: any): any => {
+      if (Array.isArray(value)) {
+        return value.map(sortedCopy);
+      }
+      if (value !== null && typeof value === 'object') {
+        const sorted: Record<string, any> = Object.create(null);
+        for (const key of Object.keys(value).sort()) {
+          if (value[key] !== undefined) {
+            sorted[key] = sortedCopy(value[key]);
+          }
+        }
+        return sorted;
+      }
+      return value;
+    };
+    const anyJson = fc.jsonValue().chain(v => fc.nat(7).map(shift => rotateKeys(v, shift)));
+    const withUndefined = fc.dictionary(dataKey, fc.oneof(fc.jsonValue(), fc.constant(undefined)))
+      .map(d => objectOf(Object.entries(d)));
+    fc.assert(fc.property(fc.oneof(anyJson, withUndefined, fc.array(fc.oneof(fc.jsonValue(), fc.constant(undefined)))), value => {
+      expect(canonicalJson(value)).toBe(JSON.stringify(sortedCopy(value)));
+    }), { ...RUNS, numRuns: 1000 });
+    // Keys that are array indices come first, in numeric order, as they always have in these hashes.
+    const indexKeys = { 'b': 1, '10': 2, '': 3, '9': 4, '4294967295': 5, '01': 6 };
+    expect(canonicalJson(indexKeys)).toBe(JSON.stringify(sortedCopy(indexKeys)));
+    expect(canonicalJson(indexKeys)).toBe('{"9":4,"10":2,"":3,"01":6,"4294967295":5,"b":1}');
+  });
+
   test('of() drops undefined members, as JSON does', () => {
     expect(ContentHash.of({ a: 1, b: undefined })).toBe(ContentHash.of({ a: 1 }));
   });

@@ -1,9 +1,9 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { withHashMemo } from '../../src/restart/hash-memo';
 import { RestartSource } from '../../src/restart/restart-source';
+import { withSynthesisPass } from '../../src/restart/synthesis-pass';
 
-describe('withHashMemo', () => {
+describe('withSynthesisPass', () => {
   test('hashes each source once inside a pass, and afresh outside it', () => {
     // GIVEN
     const chart = Testing.chart();
@@ -12,7 +12,7 @@ describe('withHashMemo', () => {
     const renders = jest.spyOn(source.apiObject, 'toJson');
 
     // WHEN
-    const inside = withHashMemo(() => [source.hash(), RestartSource.fromConfigMap(configMap).hash(), withHashMemo(() => source.hash())]);
+    const inside = withSynthesisPass(() => [source.hash(), RestartSource.fromConfigMap(configMap).hash(), withSynthesisPass(() => source.hash())]);
     const rendersInside = renders.mock.calls.length;
     const before = source.hash();
     configMap.addData('b', '2');
@@ -30,11 +30,11 @@ describe('withHashMemo', () => {
     const chart = Testing.chart();
     const configMap = new kplus.ConfigMap(chart, 'Config', { data: { a: '1' } });
     const source = RestartSource.fromConfigMap(configMap);
-    const first = withHashMemo(() => source.hash());
+    const first = withSynthesisPass(() => source.hash());
 
     // WHEN
     configMap.addData('b', '2');
-    const second = withHashMemo(() => source.hash());
+    const second = withSynthesisPass(() => source.hash());
 
     // THEN
     expect(second).not.toBe(first);
