@@ -63,10 +63,14 @@ export function checkConfigOverrides(overrides: readonly OryConfigOverride[], ru
 }
 
 /**
- * `config` with the overrides applied, in order. Never changes `config`.
+ * `config` with the overrides applied, in order: a copy, or `config` itself
+ * when there are none. Never changes `config`.
  * @internal
  */
 export function applyConfigOverrides(config: any, overrides: readonly OryConfigOverride[]): any {
+  if (overrides.length === 0) {
+    return config;
+  }
   const result = cloneJson(config);
   for (const override of overrides) {
     const keys = override.path.split('.');

@@ -110,8 +110,12 @@ export const KRATOS_IDENTITY_SCHEMA = {
 
 /** The identity schema as the text of `identity.schema.json`. @internal */
 export function renderIdentitySchema(): string {
-  return `${JSON.stringify(KRATOS_IDENTITY_SCHEMA, null, 2)}\n`;
+  identitySchemaText ??= `${JSON.stringify(KRATOS_IDENTITY_SCHEMA, null, 2)}\n`;
+  return identitySchemaText;
 }
+
+/** The schema never changes: rendered once per process. */
+let identitySchemaText: string | undefined;
 
 /**
  * What `kratos.configOverrides` may touch (Kratos v0.10).
