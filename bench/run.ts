@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- options]`: how fast the synth is, in one table from one
  * run (so the ratios hold). A script, not a test: timings on shared machines
- * are too noisy to assert on. See docs/performance.md.
+ * are too noisy to assert on. See the README, "Performance".
  *
  *   --runs N          timed runs of the README command and kustomize (default 7, at least 5)
  *   --cli-runs N      timed runs of `npm run synth` and `npx cdk8s synth` (default 5; 0 skips)
@@ -10,7 +10,7 @@
  *   --yardstick N     charts in the bare-cdk8s yardstick (default 1000; 0 skips it)
  *   --config FILE     the config to synthesize (default: the synth command's default)
  *   --reference DIR   Pixie's reference overlays (default ../shared/reference/pixie-cloud)
- *   --plain-cdk8s     scale with `chart.toJson()` per chart, as before synthesizeCharts
+ *   --plain-cdk8s     scale with `chart.toJson()` per chart, as cdk8s does (quadratic)
  */
 import { spawnSync } from 'child_process';
 import * as os from 'os';

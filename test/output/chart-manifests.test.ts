@@ -1,8 +1,14 @@
 import { ApiObject, App, Chart, Lazy, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
-import { synthesizeCharts } from '../../src/output/chart-manifests';
+import { ChartRenderer } from '../../src/output/chart-manifests';
 import { KustomizeComponent } from '../../src/restart/kustomize-component';
+
+/** Each chart's manifests, through one renderer, as a synthesis renders them. */
+function synthesizeCharts(charts: readonly Chart[]): any[][] {
+  const renderer = new ChartRenderer();
+  return charts.map(chart => renderer.manifests(chart));
+}
 
 function configMap(scope: Construct, id: string, data: any = { a: '1' }): ApiObject {
   return new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: id.toLowerCase() }, data });
@@ -24,7 +30,7 @@ function app(): { app: App; charts: Chart[] } {
   return { app: root, charts };
 }
 
-describe('synthesizeCharts', () => {
+describe('ChartRenderer', () => {
   test('renders every chart exactly as chart.toJson() does', () => {
     // GIVEN
     const expected = app().charts.map(c => c.toJson());
