@@ -12,9 +12,9 @@ import { parseConfigText } from '../../src/config/parse-config';
 const DOC_FILES = ['README.md'];
 const DOCS = Object.fromEntries(DOC_FILES.map(f => [f, fs.readFileSync(path.join(REPO_ROOT, f), 'utf8')]));
 
-/** Every ```yaml block that starts with `# pixie-auth.yaml`: a complete config file. */
+/** Every ```yaml block that starts with `# pixie-auth.yaml` or `# my-<name>.yaml`: a complete config file. */
 const CONFIG_EXAMPLES = Object.entries(DOCS).flatMap(([doc, text]) =>
-  [...text.matchAll(/```yaml\n(# pixie-auth\.yaml\b[\s\S]*?)```/g)].map((m, i) => ({ name: `${doc} #${i + 1}`, yaml: m[1] })));
+  [...text.matchAll(/```yaml\n(# (?:pixie-auth|my-[a-z0-9-]+)\.yaml\b[\s\S]*?)```/g)].map((m, i) => ({ name: `${doc} #${i + 1}`, yaml: m[1] })));
 
 /** Config-file keys: `path` (dotted, `[]` for list items) and the key's own name. */
 function schemaKeys(schema: any, prefix = ''): Array<{ path: string; name: string }> {
