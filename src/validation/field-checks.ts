@@ -114,14 +114,30 @@ export function looksLikeSecretValue(value: string): boolean {
     return false;
   }
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter(re => re.test(value)).length;
-  const longestRun = Math.max(...value.split(/[/._:\s-]/).map(part => part.length));
-  const longRun = classes >= 2 && longestRun >= 20 && shannonEntropy(value) >= 3.5 && !/^[a-z]+(-[a-z]+)*$/.test(value);
+  const longestRun = value.split(/[/._:\s-]/).reduce((a, b) => (b.length > a.length ? b : a), '');
+  const longRun = classes >= 2 && longestRun.length >= 20 && shannonEntropy(value) >= 3.5 && !/^[a-z]+(-[a-z]+)*$/.test(value)
+    && !isCamelCaseName(longestRun);
   const longHex = /(^|[^0-9a-f])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{32,}($|[^0-9a-f])/i.test(value);
   const base64 = /^[A-Za-z0-9+/]+={0,2}$/.test(value) && /[+=]/.test(value) ? [value] : [];
   return longRun || longHex || [...value.split(/[/.:@\s]+/), ...base64].some(looksLikeBase64);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Camel-case words, such as a secret store's key `PixieCloudAuth0ClientSecret`:
+ * every hump a word of two letters or more, four on average, numbers short.
+ * Random strings break into many one- and two-letter humps.
+ */
+function isCamelCaseName(run: string): boolean {
+  const words = wordsOf(run);
+  const letterWords = words.filter(w => /[A-Za-z]/.test(w));
+  const letters = letterWords.reduce((n, w) => n + w.length, 0);
+  return letterWords.length > 0
+    && letterWords.every(w => w.length >= 2)
+    && letters / letterWords.length >= 4
+    && words.every(w => /[A-Za-z]/.test(w) || w.length <= 4);
+}
 
 /** Words, camel humps and numbers: `Auth0ClientSecret` → Auth, 0, Client, Secret. */
 function wordsOf(value: string): string[] {
