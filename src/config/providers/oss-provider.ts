@@ -150,7 +150,7 @@ export const OSS_PROVIDER: ConfigProvider = {
       steps.push(`Sign in as ${email}; the generated password is in Secret pl-kratos-admin-identity, key password (kubectl -n ${namespace} get secret pl-kratos-admin-identity -o jsonpath='{.data.password}' | base64 -d)`);
     }
     if (kratos.smtp?.devMailslurper || (kratos.smtp === undefined && !production)) {
-      steps.push("Kratos sends recovery mail to Pixie's dev mail catcher at mailslurper:1025: deploy one, or configure kratos.smtp with your SMTP server");
+      steps.push("Kratos sends recovery mail to Pixie's dev mail catcher at mailslurper:1025: deploy one, or configure oss.kratos.smtp with your SMTP server");
     }
     return steps;
   },
