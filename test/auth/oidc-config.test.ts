@@ -129,8 +129,18 @@ describe('the oidc: section of the config file', () => {
       'Invalid config:\n'
       + '  - oidc.issuer: "https://keycloak.example.com/realms/pixie/" ends with \'/\': give the issuer exactly as the "issuer" field of its discovery document, e.g. "https://keycloak.example.com/realms/pixie"\n'
       + '  - oidc.clientId: "pixie`cloud" contains a backtick; Pixie\'s cloud-proxy pastes this value into a quoted JavaScript string, so remove it\n'
-      + '  - oidc.loginButtons[0].extraParams[0].name: "prompt" is set by Pixie\'s UI itself; a button may only add other parameters (e.g. kc_idp_hint, idp, login_hint)\n'
+      + '  - oidc.loginButtons[0].extraParams.prompt: "prompt" is set by Pixie\'s UI itself; a button may only add other parameters (e.g. kc_idp_hint, idp, login_hint)\n'
       + '  - oidc.googleAccessTokenClaim: needs oidc.idProviderClaim and oidc.googleIdProviderValue as well (auth-server refuses to start otherwise): set the claim that names the upstream identity provider and its value for Google accounts, or remove googleAccessTokenClaim',
+    );
+  });
+
+  test('names an extra parameter by its key in the config file, quoted when it is not a plain word', () => {
+    const config = oidcConfig({
+      signupButtons: [{ buttonText: 'Sign up', extraParams: { 'kc_idp_hint': 'github', 'bad key': 'x' } }],
+    });
+    expect(() => synthesizeConfig(config, '/')).toThrow(
+      'Invalid config:\n'
+      + '  - oidc.signupButtons[0].extraParams."bad key": "bad key" is not a query parameter name: use letters, digits, \'_\', \'-\', \'.\' or \'~\' (e.g. kc_idp_hint)',
     );
   });
 

@@ -89,8 +89,8 @@ const OIDC_CONFIG_CORPUS: ConfigCorpusRow[] = [
   {
     name: "a login button's extra parameter contains a backtick",
     mutate: c => { c.oidc.loginButtons[1].extraParams.kc_idp_hint = 'goo`gle'; },
-    // The path names the props' list shape (extraParams[0]), not the config's mapping key; see the report.
-    problems: [`oidc.loginButtons[1].extraParams[0].value: "goo\`gle" contains a backtick; ${IN_JS}`],
+    // The path names the config's mapping key, not the props' list index.
+    problems: [`oidc.loginButtons[1].extraParams.kc_idp_hint: "goo\`gle" contains a backtick; ${IN_JS}`],
   },
   {
     name: 'a scope contains a single quote',

@@ -48,7 +48,7 @@ export const OIDC_PROVIDER: ConfigProvider = {
     },
   },
   check: (section, context) => checkCredentialsChoice(section.credentials, 'oidc.credentials')
-    ?? OidcAuth.check(oidcProps(section, context, false), 'oidc.'),
+    ?? OidcAuth.check(oidcProps(section, context, false), 'oidc.').map(p => ({ ...p, field: extraParamField(p.field, section) })),
   build: (chart, section, context) => {
     new OidcAuth(chart, 'Oidc', oidcProps(section, context, true));
   },
@@ -74,6 +74,24 @@ function oidcProps(section: any, context: ProviderContext, withWorkloads: boolea
     reloader: context.reloader,
     workloads: withWorkloads ? context.workloads() : (undefined as any),
   };
+}
+
+/**
+ * A problem's field in the config file's terms: the props list `extraParams`
+ * as `[{ name, value }]`, the config file as a mapping, so
+ * `oidc.loginButtons[0].extraParams[1].name` becomes
+ * `oidc.loginButtons[0].extraParams."bad key"` (the key of that entry).
+ */
+function extraParamField(field: string, section: any): string {
+  const match = /^(oidc\.(loginButtons|signupButtons)\[(\d+)\]\.extraParams)\[(\d+)\]\.(?:name|value)$/.exec(field);
+  if (!match) {
+    return field;
+  }
+  const key = Object.keys(section[match[2]]?.[Number(match[3])]?.extraParams ?? {})[Number(match[4])];
+  if (key === undefined) {
+    return field;
+  }
+  return `${match[1]}.${/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : JSON.stringify(key)}`;
 }
 
 /** `extraParams:` mappings as lists of `{ name, value }`. */
