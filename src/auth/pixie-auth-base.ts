@@ -8,6 +8,7 @@ import { RestartSource } from '../restart/restart-source';
 import { WorkloadPatcher } from '../restart/workload-patcher';
 import { ClientCredentials } from '../secrets/client-credentials';
 import { StoreBackedSecret, storeSyncOptions } from '../secrets/store-backed-secret';
+import { duplicateObjects } from '../validate/duplicate-objects';
 import { checkDnsLabel } from '../validation/field-checks';
 import { InputProblem, ProblemCollector } from '../validation/problems';
 
@@ -89,6 +90,8 @@ export abstract class PixieAuthBase extends Construct {
 
     this.workloads = options.workloads;
     this.reloader = options.reloader ?? false;
+    // At synth (App.synth(), npm run synth), once everything is in the chart.
+    this.node.addValidation({ validate: () => duplicateObjects(Chart.of(this)) });
     this.oauthConfig = new kplus.ConfigMap(this, 'OAuthConfig', {
       metadata: { name: OAUTH_CONFIG_NAME, namespace: this.namespace },
       data: oauthData,
