@@ -22,7 +22,7 @@ export function fastYamlDocument(value: unknown, slow: Render): string | undefin
   if (!isPlainObject(value) || Object.keys(value).length === 0) {
     return undefined;
   }
-  const out: string[] = [];
+  const out: Output = { text: '' };
   try {
     writeMap(value, '', out, slow, 0);
   } catch (e) {
@@ -31,7 +31,12 @@ export function fastYamlDocument(value: unknown, slow: Render): string | undefin
     }
     throw e;
   }
-  return out.join('');
+  return out.text;
+}
+
+/** The document written so far (V8 joins appended strings lazily). */
+interface Output {
+  text: string;
 }
 
 /** Renders a value as a whole YAML document. */
@@ -59,14 +64,14 @@ const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/m;
 const slowScalars = new WeakMap<Render, Map<string, string>>();
 const MAX_REMEMBERED = 10_000;
 
-function writeMap(map: Record<string, unknown>, indent: string, out: string[], slow: Render, depth: number, firstIndent = indent): void {
+function writeMap(map: Record<string, unknown>, indent: string, out: Output, slow: Render, depth: number, firstIndent = indent): void {
   let first = true;
   for (const key of Object.keys(map)) {
     const value = map[key];
     if (value === undefined) {
       continue; // the yaml library leaves undefined members out
     }
-    out.push(first ? firstIndent : indent, renderKey(key, slow), ':');
+    out.text += (first ? firstIndent : indent) + renderKey(key, slow) + ':';
     first = false;
     writeValue(value, indent, out, slow, depth, 'map');
   }
@@ -75,26 +80,26 @@ function writeMap(map: Record<string, unknown>, indent: string, out: string[], s
   }
 }
 
-function writeSeq(seq: unknown[], indent: string, out: string[], slow: Render, depth: number, firstIndent = indent): void {
+function writeSeq(seq: unknown[], indent: string, out: Output, slow: Render, depth: number, firstIndent = indent): void {
   seq.forEach((item, i) => {
     if (item === undefined || typeof item === 'function' || typeof item === 'symbol') {
       throw GIVE_UP;
     }
-    out.push(i === 0 ? firstIndent : indent, '-');
+    out.text += (i === 0 ? firstIndent : indent) + '-';
     writeValue(item, indent, out, slow, depth, 'seq');
   });
 }
 
 /** Writes what follows `key:` or `-` at `indent`, through the end of its line(s). */
-function writeValue(value: unknown, indent: string, out: string[], slow: Render, depth: number, parent: 'map' | 'seq'): void {
+function writeValue(value: unknown, indent: string, out: Output, slow: Render, depth: number, parent: 'map' | 'seq'): void {
   if (depth > MAX_DEPTH) {
     throw GIVE_UP;
   }
   if (Array.isArray(value)) {
     if (value.length === 0) {
-      out.push(' []\n');
+      out.text += ' []\n';
     } else if (parent === 'map') {
-      out.push('\n');
+      out.text += '\n';
       writeSeq(value, `${indent}  `, out, slow, depth + 1);
     } else {
       writeSeq(value, `${indent}  `, out, slow, depth + 1, ' ');
@@ -104,16 +109,16 @@ function writeValue(value: unknown, indent: string, out: string[], slow: Render,
   if (isPlainObject(value)) {
     const keys = Object.keys(value);
     if (keys.length === 0) {
-      out.push(' {}\n');
+      out.text += ' {}\n';
     } else if (parent === 'map') {
-      out.push('\n');
+      out.text += '\n';
       writeMap(value, `${indent}  `, out, slow, depth + 1);
     } else {
       writeMap(value, `${indent}  `, out, slow, depth + 1, ' ');
     }
     return;
   }
-  out.push(' ', renderScalar(value, indent, slow, parent), '\n');
+  out.text += ' ' + renderScalar(value, indent, slow, parent) + '\n';
 }
 
 function renderKey(key: string, slow: Render): string {
