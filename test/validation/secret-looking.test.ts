@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import * as fc from 'fast-check';
 import { synthesizeConfig } from '../../src/cli/synthesize';
 import { looksLikeSecretValue } from '../../src/validation/field-checks';
+import { auth0Config } from '../support/temp-config';
 
 /** Random bytes from a seed, so every run is reproducible. */
 function bytes(seed: number, length: number): Buffer {
@@ -44,11 +45,10 @@ describe('looksLikeSecretValue', () => {
 
   test('a config whose store keys are PascalCase names synthesizes', () => {
     // GIVEN an Auth0 config reading its credentials from store keys named as AWS users often name them
-    const config = {
-      namespace: 'plc-dev',
+    const base = auth0Config();
+    const config = auth0Config({
       auth0: {
-        domain: 'example-org.us.auth0.com',
-        clientId: 'pixie-cloud-example-client',
+        ...base.auth0,
         credentials: {
           fromStore: {
             store: { name: 'aws-secrets', kind: 'ClusterSecretStore' },
@@ -57,8 +57,7 @@ describe('looksLikeSecretValue', () => {
           },
         },
       },
-      pixie: { oauthConfig: 'patch' },
-    };
+    });
 
     // WHEN
     const result = synthesizeConfig(config, __dirname);
