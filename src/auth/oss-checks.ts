@@ -177,6 +177,12 @@ function productionProblems(props: OssSettingsInput, fieldPrefix: string): Input
   const problems = new ProblemCollector();
   const field = (name: string) => `${fieldPrefix}${name}`;
   const refused = `is refused when '${field('production')}' is true`;
+  // The fix in the words of whoever wrote the settings: config-file keys, or the construct's API.
+  const fromConfigFile = fieldPrefix === 'oss.';
+  const smtpFix = fromConfigFile
+    ? `point ${field('kratos.smtp.fromStore')} at your SMTP server's URI in your secret store, or use ${field('kratos.smtp.existingSecret')}`
+    : 'use KratosSmtp.fromStore(...) or KratosSmtp.fromExistingSecret(...) with your SMTP server\'s URI';
+  const noAdminFix = fromConfigFile ? `set ${field('kratos.adminIdentity')} to { disabled: true }` : 'use KratosAdminIdentity.disabled()';
   const hydra = props.hydra ?? {};
   const kratos = props.kratos ?? {};
   if (kratos.dev === true) {
@@ -188,12 +194,12 @@ function productionProblems(props: OssSettingsInput, fieldPrefix: string): Input
     }
   }
   if (kratos.smtp === undefined) {
-    problems.add(field('kratos.smtp'), `is required when '${field('production')}' is true (the default is Pixie's dev mail catcher, mailslurper): use KratosSmtp.fromStore(...) or KratosSmtp.fromExistingSecret(...) with your SMTP server's URI`);
+    problems.add(field('kratos.smtp'), `is required when '${field('production')}' is true (the default is Pixie's dev mail catcher, mailslurper): ${smtpFix}`);
   } else if (kratos.smtp.isDevMailslurper) {
-    problems.add(field('kratos.smtp'), `Pixie's dev mail catcher (mailslurper) ${refused}: use KratosSmtp.fromStore(...) or KratosSmtp.fromExistingSecret(...) with your SMTP server's URI`);
+    problems.add(field('kratos.smtp'), `Pixie's dev mail catcher (mailslurper) ${refused}: ${smtpFix}`);
   }
   if (kratos.adminIdentity?.email === KratosAdminIdentity.PIXIE_DEV_EMAIL) {
-    problems.add(adminEmailField(kratos.adminIdentity, field('kratos.adminIdentity')), `${quote(KratosAdminIdentity.PIXIE_DEV_EMAIL)} is Pixie's dev admin seed and ${refused}: give a real administrator's email, or use KratosAdminIdentity.disabled()`);
+    problems.add(adminEmailField(kratos.adminIdentity, field('kratos.adminIdentity')), `${quote(KratosAdminIdentity.PIXIE_DEV_EMAIL)} is Pixie's dev admin seed and ${refused}: give a real administrator's email, or ${noAdminFix}`);
   }
   const overrides: Array<[string, readonly OryConfigOverride[] | undefined]> = [['hydra', hydra.configOverrides], ['kratos', kratos.configOverrides]];
   for (const [component, list] of overrides) {

@@ -89,7 +89,7 @@ describe('oss config section', () => {
       'Invalid config:\n'
       + "  - oss.kratos.dev: Kratos's --dev mode turns off security checks (such as Secure cookies) and is refused when 'oss.production' is true; set it to false or remove it\n"
       + "  - oss.kratos.logLevel: trace logging writes request details and sensitive values to the logs and is refused when 'oss.production' is true; use info (the production default) or debug\n"
-      + "  - oss.kratos.smtp: Pixie's dev mail catcher (mailslurper) is refused when 'oss.production' is true: use KratosSmtp.fromStore(...) or KratosSmtp.fromExistingSecret(...) with your SMTP server's URI",
+      + "  - oss.kratos.smtp: Pixie's dev mail catcher (mailslurper) is refused when 'oss.production' is true: point oss.kratos.smtp.fromStore at your SMTP server's URI in your secret store, or use oss.kratos.smtp.existingSecret",
     );
   });
 

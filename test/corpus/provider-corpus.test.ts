@@ -139,12 +139,12 @@ const OSS_CONFIG_CORPUS: ConfigCorpusRow[] = [
   {
     name: "production keeps Pixie's mailslurper SMTP host",
     mutate: c => { c.oss.kratos.smtp = { devMailslurper: true }; },
-    problems: [`oss.kratos.smtp: Pixie's dev mail catcher (mailslurper) ${PRODUCTION}: use KratosSmtp.fromStore(...) or KratosSmtp.fromExistingSecret(...) with your SMTP server's URI`],
+    problems: [`oss.kratos.smtp: Pixie's dev mail catcher (mailslurper) ${PRODUCTION}: point oss.kratos.smtp.fromStore at your SMTP server's URI in your secret store, or use oss.kratos.smtp.existingSecret`],
   },
   {
     name: "production keeps Pixie's admin@default.com seed",
     mutate: c => { c.oss.kratos.adminIdentity = { generated: { email: 'admin@default.com' } }; },
-    problems: [`oss.kratos.adminIdentity.generated.email: "admin@default.com" is Pixie's dev admin seed and ${PRODUCTION}: give a real administrator's email, or use KratosAdminIdentity.disabled()`],
+    problems: [`oss.kratos.adminIdentity.generated.email: "admin@default.com" is Pixie's dev admin seed and ${PRODUCTION}: give a real administrator's email, or set oss.kratos.adminIdentity to { disabled: true }`],
   },
   {
     name: 'production overrides leak sensitive values into the logs',
