@@ -1,6 +1,7 @@
-import { ApiObject, GroupVersionKind, JsonPatch } from 'cdk8s';
+import { ApiObject, Chart, GroupVersionKind, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { PlainMetadata } from './plain-metadata';
 
 /**
  * An `ApiObject` whose props are plain data fixed when it is made: the props
@@ -12,8 +13,8 @@ import { Construct } from 'constructs';
  * JSON, on every `toJson()`; for the large Hydra and Kratos Deployments that
  * is most of a synth, and a synth renders each object more than once. Here
  * the props are checked, converted and key-sorted once, when the object is
- * made, and `toJson()` renders the metadata (which may still change, and may
- * hold tokens) and copies the rest.
+ * made, and `toJson()` copies it; the metadata, which may still change and
+ * hold tokens, is rendered by cdk8s once it has changed (`PlainMetadata`).
  *
  * The result is what the generated class renders for the same props: the
  * same content, keys sorted as its conversion orders them, `IntOrString`
@@ -33,6 +34,7 @@ export class PlainApiObject extends ApiObject {
   /** Everything but apiVersion, kind and metadata: keys sorted, no null or undefined members. */
   private readonly body: Record<string, unknown>;
   private readonly jsonPatches: JsonPatch[] = [];
+  private readonly plainMetadata: PlainMetadata;
 
   /**
    * @param gvk the generated class's `GVK`, e.g. `k8s.KubeDeployment.GVK`
@@ -41,6 +43,7 @@ export class PlainApiObject extends ApiObject {
   constructor(scope: Construct, id: string, gvk: GroupVersionKind, props: object) {
     const { metadata, ...body } = props as Record<string, any>;
     super(scope, id, { ...gvk, metadata });
+    this.plainMetadata = new PlainMetadata(this.metadata, Chart.of(this), metadata);
     try {
       this.body = plainJson(body) as Record<string, unknown>;
     } catch (e) {
@@ -69,7 +72,7 @@ export class PlainApiObject extends ApiObject {
     const rendered = {
       apiVersion: this.apiVersion,
       kind: this.kind,
-      metadata: this.metadata.toJson(),
+      metadata: this.plainMetadata.toJson(),
       ...copyJson(this.body),
     };
     if (this.jsonPatches.length === 0) {

@@ -1,4 +1,4 @@
-import { ApiObject, JsonPatch, Lazy, Testing } from 'cdk8s';
+import { ApiObject, ApiObjectMetadataDefinition, Chart, JsonPatch, Lazy, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../../src/imports/external-secrets.io';
 import { Password, PasswordProps } from '../../src/imports/generators.external-secrets.io';
 import { PlainApiObject } from '../../src/objects/plain-api-object';
+import { METADATA_MUTATORS } from '../../src/objects/plain-metadata';
 
 /** Bounded and repeatable in CI. */
 const RUNS = { numRuns: 300, seed: 20261203 };
@@ -137,6 +138,43 @@ describe('PlainApiObject', () => {
     expect(Object.keys(rendered.spec.template.metadata.annotations)).toStrictEqual(['a', 'z']);
     expect(Object.keys(rendered.spec)).toStrictEqual([...Object.keys(rendered.spec)].sort());
     expect(Object.keys(rendered).slice(0, 3)).toStrictEqual(['apiVersion', 'kind', 'metadata']);
+  });
+
+  test('renders any name, namespace, labels and annotations exactly as cdk8s does, before and after any change', () => {
+    const word = fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,8}$/);
+    const strings = fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9./-]{0,10}$/), fc.string({ maxLength: 6 }), { maxKeys: 3 });
+    const change = fc.oneof(
+      fc.tuple(fc.constant('addLabel'), word, fc.string({ maxLength: 4 })),
+      fc.tuple(fc.constant('addAnnotation'), word, fc.string({ maxLength: 4 })),
+      fc.tuple(fc.constant('addFinalizers'), word),
+      fc.tuple(fc.constant('add'), fc.constantFrom('generateName', 'uid'), word),
+      fc.tuple(fc.constant('addOwnerReference'), word),
+    );
+    fc.assert(fc.property(
+      word, fc.option(word, { nil: undefined }), fc.option(word, { nil: undefined }), strings, strings, strings, fc.array(change, { maxLength: 2 }),
+      (name, namespace, chartNamespace, labels, annotations, chartLabels, changes) => {
+        // GIVEN
+        const chart = new Chart(Testing.app(), 'c', { namespace: chartNamespace, labels: chartLabels });
+        const plain = new PlainApiObject(chart, 'Plain', k8s.KubeConfigMap.GVK, { metadata: { name, namespace, labels, annotations }, data: { a: '1' } });
+
+        // THEN as made, the metadata is cdk8s's own rendering of it, without cdk8s rendering it
+        const cdk8sRender = jest.spyOn(plain.metadata, 'toJson');
+        const asMade = plain.toJson().metadata;
+        expect(cdk8sRender).not.toHaveBeenCalled();
+        cdk8sRender.mockRestore();
+        expectSameJson(asMade, plain.metadata.toJson());
+        // and after each change too
+        for (const [method, ...args] of changes) {
+          const owner = { apiVersion: 'v1', kind: 'ConfigMap', name: String(args[0]), uid: 'u' };
+          (plain.metadata as any)[method](...(method === 'addOwnerReference' ? [owner] : args));
+          expectSameJson(plain.toJson().metadata, plain.metadata.toJson());
+        }
+      }), RUNS);
+  });
+
+  test('knows every method by which cdk8s metadata can change (fails when cdk8s adds one)', () => {
+    const methods = Object.getOwnPropertyNames(ApiObjectMetadataDefinition.prototype).sort();
+    expect(methods).toStrictEqual(['constructor', 'getLabel', 'toJson', ...METADATA_MUTATORS].sort());
   });
 
   test('a patch that cannot apply fails at synth, naming the object', () => {
