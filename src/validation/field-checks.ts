@@ -126,17 +126,32 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Camel-case words, such as a secret store's key `PixieCloudAuth0ClientSecret`:
- * every hump a word of two letters or more, four on average, numbers short.
- * Random strings break into many one- and two-letter humps.
+ * after the first, every word starts with a capital; each is a word with a
+ * vowel (`Pixie`, `Id`), an acronym of up to four capitals (`AWS`, `KMS`) or a
+ * number of up to four digits; four letters a word on average. Random keys
+ * break this within a few humps (`9jfv`, `Rmb`).
  */
 function isCamelCaseName(run: string): boolean {
   const words = wordsOf(run);
-  const letterWords = words.filter(w => /[A-Za-z]/.test(w));
-  const letters = letterWords.reduce((n, w) => n + w.length, 0);
-  return letterWords.length > 0
-    && letterWords.every(w => w.length >= 2)
-    && letters / letterWords.length >= 4
-    && words.every(w => /[A-Za-z]/.test(w) || w.length <= 4);
+  let letters = 0;
+  let letterWords = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (/^[0-9]+$/.test(word)) {
+      if (word.length > 4) return false;
+      continue;
+    }
+    letters += word.length;
+    letterWords++;
+    if (/^[A-Z]+$/.test(word)) {
+      if (word.length > 4) return false;
+      continue;
+    }
+    if (word.length < 2 || !/[aeiouy]/i.test(word) || (i > 0 && !/^[A-Z]/.test(word))) {
+      return false;
+    }
+  }
+  return letterWords > 0 && letters / letterWords >= 4;
 }
 
 /** Words, camel humps and numbers: `Auth0ClientSecret` → Auth, 0, Client, Secret. */
