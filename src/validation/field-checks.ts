@@ -119,7 +119,11 @@ export function looksLikeSecretValue(value: string): boolean {
     && !isCamelCaseName(longestRun);
   const longHex = /(^|[^0-9a-f])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{32,}($|[^0-9a-f])/i.test(value);
   const base64 = /^[A-Za-z0-9+/]+={0,2}$/.test(value) && /[+=]/.test(value) ? [value] : [];
-  return longRun || longHex || [...value.split(/[/.:@\s]+/), ...base64].some(looksLikeBase64);
+  // base64url's '-' and '_' can cut a key (an Auth0 client secret) into runs too short to judge one by one:
+  // judged whole, 64 random characters carry ~5.1 bits each, names made of words ~4.3.
+  const base64urlKey = /^[A-Za-z0-9_-]{40,}$/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value)
+    && shannonEntropy(value.replace(/[-_]/g, '')) >= 4.7;
+  return longRun || longHex || base64urlKey || [...value.split(/[/.:@\s]+/), ...base64].some(looksLikeBase64);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -14,6 +14,8 @@ describe('looksLikeSecretValue', () => {
     'PixieCloudAuth0ClientSecret', // AWS Secrets Manager and Azure Key Vault names are often PascalCase
     'PixieCloudAuth0ClientId',
     'PixieKMSKeyForAuth0Client',
+    'Pixie-Cloud-Auth0-Client-Secret-For-Production-2024',
+    'My-Company-Name-Pixie-Cloud-OIDC-Client-Credentials-v2',
     'MyCompanyPixieOidcCredentials',
     'prod/PixieCloud/Auth0ClientSecret',
     'pixie/auth0/client-secret',
@@ -29,6 +31,7 @@ describe('looksLikeSecretValue', () => {
     'Zq8XvT3kLm9NpQ2rS5tU7wY1zA4bC6dE8',
     'JIYGZpseyp9jfvRmbXFHvonrya2CWYLVejkx6tvl', // humps of letters, but not words: found by the pasted-secret property
     'TaeghckDMFfrwudbeIhHoaFudcwsxgAqLmZtYwePx',
+    'ytJYTi-TzxhSFhsttKjyncc_VphekR_ZVGBXAiRqQwxqffkk-HfPbt1bDwmRelDM', // an Auth0-style secret cut into short runs by - and _
     'aGVsbG8gd29ybGQgdGhpcyBpcyBhIHNlY3JldA==',
     '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
   ])('takes %s for a secret value', value => {
