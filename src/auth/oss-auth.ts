@@ -15,7 +15,7 @@ import { renderOryConfigYaml } from '../ory/ory-yaml';
 import { ORY_SERVICE_CONFIG_NAME, oryServiceConfigData } from '../ory/service-config';
 import { PIXIE_HYDRA_CLIENT_ID } from '../ory/sidecar-commands';
 import { KustomizeComponent } from '../restart/kustomize-component';
-import { RELOADER_SECRET_ANNOTATION, RestartOnChange } from '../restart/restart-on-change';
+import { addReloaderSecrets, RestartOnChange } from '../restart/restart-on-change';
 import { RestartSource } from '../restart/restart-source';
 import { RestartTarget } from '../restart/restart-target';
 import { InputProblem } from '../validation/problems';
@@ -132,8 +132,8 @@ export class OssAuth extends PixieAuthBase {
     const hydraOwn = [hydraSecrets];
     const kratosOwn = [kratosSecrets, smtp, ...(admin ? [admin] : [])];
     this.externalSecrets = [...hydraOwn, ...kratosOwn].flatMap(s => (s.externalSecret ? [s.externalSecret] : []));
-    this.restartOn(this.hydraDeployment, hydra.configMap, hydraOwn, props.reloader ?? false);
-    this.restartOn(this.kratosDeployment, kratos.configMap, kratosOwn, props.reloader ?? false);
+    this.restartOn(this.hydraDeployment, hydra.configMap, hydraOwn);
+    this.restartOn(this.kratosDeployment, kratos.configMap, kratosOwn);
 
     this.oryServiceConfig = new PlainApiObject(this, 'OryServiceConfig', k8s.KubeConfigMap.GVK, {
       metadata: { name: ORY_SERVICE_CONFIG_NAME, namespace: this.namespace, labels: { ...PIXIE_CLOUD_LABELS } },
@@ -159,7 +159,6 @@ export class OssAuth extends PixieAuthBase {
       secretName: secret.secretName,
       clientId: settings.clientId,
       domain: settings.domain,
-      traceCommands: settings.traceCommands,
     });
   }
 
@@ -175,23 +174,22 @@ export class OssAuth extends PixieAuthBase {
       smtp: { secretName: smtp.secretName, key: smtp.key! },
       adminIdentity: admin ? { secretName: admin.secretName, key: admin.key! } : undefined,
       domain: settings.domain,
-      traceCommands: settings.traceCommands,
     });
   }
 
   /** Rolls `deployment` when its config or one of its ExternalSecrets changes; with Reloader, also on rotated Secrets. */
-  private restartOn(deployment: ApiObject, configMap: ApiObject, secrets: OrySecret[], reloader: boolean): void {
+  private restartOn(deployment: ApiObject, configMap: ApiObject, secrets: OrySecret[]): void {
+    const target = RestartTarget.fromWorkload(deployment);
     new RestartOnChange(this, `Restart-${deployment.name}`, {
       sources: [
         RestartSource.fromConfigMap(configMap),
         ...secrets.flatMap(s => (s.externalSecret ? [RestartSource.fromExternalSecret(s.externalSecret)] : [])),
       ],
-      targets: [RestartTarget.fromWorkload(deployment)],
+      targets: [target],
       namespace: this.namespace,
     });
-    if (reloader) {
-      const names = [...new Set(secrets.map(s => s.secretName))].sort();
-      deployment.metadata.addAnnotation(RELOADER_SECRET_ANNOTATION, names.join(','));
+    if (this.reloader) {
+      addReloaderSecrets(this, target, this.namespace, () => secrets.map(s => s.secretName));
     }
   }
 }

@@ -11,6 +11,7 @@ import { CookieSameSiteMode, OryLogLevel } from '../ory/ory-enums';
 import { OrySecretSource } from '../ory/ory-secret-source';
 import { checkOrySecretSource } from '../ory/secret-source-checks';
 import { PIXIE_HYDRA_CLIENT_ID } from '../ory/sidecar-commands';
+import { checkPolicyPair } from '../secrets/secret-store';
 import { StoreBackedSecret } from '../secrets/store-backed-secret';
 import { checkBareHost, checkExistingSecretName, checkNonEmpty, checkNotPlaceholder, GO_DURATION, quote } from '../validation/field-checks';
 import { InputProblem, ProblemCollector } from '../validation/problems';
@@ -45,8 +46,6 @@ export interface OssSettings {
   readonly adminIdentity: KratosAdminIdentity;
   readonly smtp?: KratosSmtp;
   readonly kratosConfig: any;
-  /** Pixie's `set -x` in the bootstrap sidecars; always off, since it logs the secrets. */
-  readonly traceCommands: boolean;
 }
 
 /** What OssAuth needs from its props to check and resolve them. @internal */
@@ -103,7 +102,6 @@ export function resolveOssSettings(props: OssSettingsInput): OssSettings {
       overrides: kratos.configOverrides ?? [],
     }),
     // Never `set -x`: it would echo the Hydra client secret and the admin password into pod logs.
-    traceCommands: false,
   };
 }
 
@@ -224,7 +222,10 @@ function checkAdminIdentity(identity: KratosAdminIdentity, field: string): Input
     problems.addAll(StoreBackedSecret.checkRemote(store.password, `${field}.fromStore.password`));
   }
   if (identity.existingSecretName !== undefined) {
-    problems.add(`${field}.existingSecret`, checkSecretName(identity.existingSecretName));
+    problems.add(`${field}.existingSecret`, checkExistingSecretName(identity.existingSecretName));
+  }
+  if (identity.generatedOptions) {
+    problems.add(`${field}.generated.deletionPolicy`, checkPolicyPair(identity.generatedOptions.creationPolicy, identity.generatedOptions.deletionPolicy));
   }
   return problems.problems;
 }
@@ -242,16 +243,12 @@ function checkSmtp(smtp: KratosSmtp, field: string): InputProblem[] {
     problems.addAll(StoreBackedSecret.checkRemote(store.connectionUri, `${field}.fromStore.connectionUri`));
   }
   if (smtp.existingSecretName !== undefined) {
-    problems.add(`${field}.existingSecret`, checkSecretName(smtp.existingSecretName));
+    problems.add(`${field}.existingSecret`, checkExistingSecretName(smtp.existingSecretName));
     if (!/^[-._a-zA-Z0-9]+$/.test(smtp.existingSecretKey ?? '')) {
       problems.add(`${field}.existingSecretKey`, `${quote(smtp.existingSecretKey)} is not a valid Secret key: use letters, digits, '-', '_' and '.'`);
     }
   }
   return problems.problems;
-}
-
-function checkSecretName(name: string): string | undefined {
-  return checkExistingSecretName(name);
 }
 
 function checkClientId(value: string): string | undefined {

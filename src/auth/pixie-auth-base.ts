@@ -68,7 +68,8 @@ export abstract class PixieAuthBase extends Construct {
   public readonly workloads: PixieWorkloads;
   /** The `pl-oauth-config` ConfigMap. */
   public readonly oauthConfig: kplus.ConfigMap;
-  private readonly reloader: boolean;
+  /** Whether restarts also annotate for Stakater Reloader (`reloader` in the options). */
+  protected readonly reloader: boolean;
 
   protected constructor(
     scope: Construct,

@@ -28,8 +28,8 @@ export function validateConstructs(app: App): void {
  * A built stack's output files: its chart's manifests, validated against the
  * Kubernetes and External Secrets schemas, written as a kustomize component
  * or as one YAML stream. One synthesis pass per stack, so each restart source
- * is rendered and hashed once, and the stack's objects can be freed as soon
- * as its files are written.
+ * is hashed once, and the stack's objects can be freed as soon as its files
+ * are written.
  * @param renderer the synthesis's renderer, shared by every stack of the app
  * @internal
  */

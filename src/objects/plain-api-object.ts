@@ -1,6 +1,7 @@
 import { ApiObject, Chart, GroupVersionKind, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { copyJson, isPlainObject } from './plain-data';
 import { PlainMetadata } from './plain-metadata';
 
 /**
@@ -135,7 +136,7 @@ function plainJson(value: unknown): unknown {
   if (value instanceof k8s.IntOrString || value instanceof k8s.Quantity) {
     return value.value;
   }
-  if (value === null || Object.getPrototypeOf(value) !== Object.prototype) {
+  if (!isPlainObject(value)) {
     throw new PathError(`is a ${(value as object | null)?.constructor?.name ?? 'null'}`);
   }
   const sorted: Record<string, unknown> = {};
@@ -173,7 +174,7 @@ function sortKeys(value: any): any {
     }
     return value;
   }
-  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) {
+  if (!isPlainObject(value)) {
     return value;
   }
   const keys = Object.keys(value);
@@ -190,19 +191,4 @@ function sortKeys(value: any): any {
     sorted[key] = value[key];
   }
   return sorted;
-}
-
-/** A deep copy of plain JSON data, keys in the same order. */
-function copyJson<T>(value: T): T {
-  if (value === null || typeof value !== 'object') {
-    return value;
-  }
-  if (Array.isArray(value)) {
-    return value.map(copyJson) as T;
-  }
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    copy[key] = copyJson((value as Record<string, unknown>)[key]);
-  }
-  return copy as T;
 }

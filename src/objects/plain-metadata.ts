@@ -1,4 +1,5 @@
 import { ApiObjectMetadataDefinition, Chart } from 'cdk8s';
+import { isPlainObject } from './plain-data';
 
 /**
  * Every method of cdk8s's `ApiObjectMetadataDefinition` that changes it. A
@@ -81,11 +82,7 @@ function initialMetadata(definition: ApiObjectMetadataDefinition, chart: Chart, 
 
 /** A copy of a map of strings, keys sorted, or undefined when it is not one. */
 function stringMap(value: unknown): Record<string, string> | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return undefined;
-  }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) {
+  if (!isPlainObject(value)) {
     return undefined;
   }
   const sorted: Record<string, string> = {};

@@ -1,4 +1,5 @@
 import { OryConfigOverride } from './ory-config-override';
+import { copyJson, isPlainObject } from '../objects/plain-data';
 import { editDistance } from '../validation/edit-distance';
 import { looksLikeSecretValue, quote, redact } from '../validation/field-checks';
 import { InputProblem, ProblemCollector } from '../validation/problems';
@@ -71,7 +72,7 @@ export function applyConfigOverrides(config: any, overrides: readonly OryConfigO
   if (overrides.length === 0) {
     return config;
   }
-  const result = cloneJson(config);
+  const result = copyJson(config);
   for (const override of overrides) {
     const keys = override.path.split('.');
     let parent = result;
@@ -84,10 +85,10 @@ export function applyConfigOverrides(config: any, overrides: readonly OryConfigO
     const last = keys[keys.length - 1];
     if (override.value === null) {
       delete parent[last];
-    } else if (isMapping(override.value) && isMapping(parent[last])) {
+    } else if (isPlainObject(override.value) && isPlainObject(parent[last])) {
       parent[last] = deepMerge(parent[last], override.value);
     } else {
-      parent[last] = cloneJson(override.value);
+      parent[last] = copyJson(override.value);
     }
   }
   return result;
@@ -95,7 +96,7 @@ export function applyConfigOverrides(config: any, overrides: readonly OryConfigO
 
 /** The paths an override writes: a mapping's leaves, or the path itself. */
 function leafPaths(path: string, value: any): string[] {
-  if (isMapping(value) && Object.keys(value).length > 0) {
+  if (isPlainObject(value) && Object.keys(value).length > 0) {
     return Object.entries(value).flatMap(([key, child]) => leafPaths(`${path}.${key}`, child));
   }
   return [path];
@@ -128,7 +129,7 @@ function credentialProblems(path: string, value: any, field: string): InputProbl
   const walk = (at: string, v: any) => {
     if (Array.isArray(v)) {
       v.forEach((item, i) => walk(`${at}[${i}]`, item));
-    } else if (isMapping(v)) {
+    } else if (isPlainObject(v)) {
       Object.entries(v).forEach(([key, child]) => walk(`${at}.${key}`, child));
     } else if (typeof v === 'string' && v !== '') {
       const key = at.replace(/\[\d+\]$/, '').split('.').pop() ?? '';
@@ -148,13 +149,9 @@ function credentialProblems(path: string, value: any, field: string): InputProbl
 function deepMerge(target: any, source: any): any {
   const out = { ...target };
   for (const [key, value] of Object.entries(source)) {
-    out[key] = isMapping(value) && isMapping(out[key]) ? deepMerge(out[key], value) : cloneJson(value);
+    out[key] = isPlainObject(value) && isPlainObject(out[key]) ? deepMerge(out[key], value) : copyJson(value);
   }
   return out;
-}
-
-function isMapping(value: unknown): value is Record<string, any> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function dedupe(problems: InputProblem[]): InputProblem[] {
@@ -163,8 +160,4 @@ function dedupe(problems: InputProblem[]): InputProblem[] {
     const key = `${p.field}\n${p.message}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
-}
-
-function cloneJson<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value));
 }

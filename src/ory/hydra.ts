@@ -39,8 +39,6 @@ export interface OryHydraProps {
   readonly clientId: string;
   /** Sets PL_DOMAIN_NAME instead of reading it from pl-domain-config. */
   readonly domain?: string;
-  /** Pixie's `set -x` in the client sidecar. */
-  readonly traceCommands: boolean;
 }
 
 /**
@@ -110,7 +108,8 @@ export class OryHydra extends Construct {
       name: 'client-create-or-update',
       imagePullPolicy: 'IfNotPresent',
       image: props.images.hydraClient,
-      command: hydraClientCommand(props.clientId, props.traceCommands),
+      // Never Pixie's `set -x`: it logs the client secret.
+      command: hydraClientCommand(props.clientId, false),
       envFrom: configMapEnvFrom('pl-domain-config'),
       env: [...domainEnv(props.domain), secretEnv('HYDRA_CLIENT_SECRET', props.secretName, 'CLIENT_SECRET')],
       securityContext: containerSecurityContext(),

@@ -51,8 +51,6 @@ export interface OryKratosProps {
   readonly adminIdentity?: SecretKeyRef;
   /** Sets PL_DOMAIN_NAME instead of reading it from pl-domain-config. */
   readonly domain?: string;
-  /** Pixie's `set -x` in the admin sidecar. */
-  readonly traceCommands: boolean;
 }
 
 /**
@@ -136,7 +134,8 @@ export class OryKratos extends Construct {
         name: 'admin-create-if-not-exists',
         imagePullPolicy: 'IfNotPresent',
         image: props.images.curl,
-        command: kratosAdminCommand(props.traceCommands),
+        // Never Pixie's `set -x`: it logs the admin password.
+        command: kratosAdminCommand(false),
         env: [
           valueEnv('ADMIN_URL', `https://kratos:${KRATOS_PORTS.admin}`),
           secretEnv('ADMIN_IDENTITY', props.adminIdentity.secretName, props.adminIdentity.key),

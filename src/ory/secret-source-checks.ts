@@ -1,5 +1,5 @@
 import { OrySecretSource, OrySecretSourceKind } from './ory-secret-source';
-import { GeneratedSecret } from '../secrets/generated-secret';
+import { checkPolicyPair } from '../secrets/secret-store';
 import { StoreBackedSecret } from '../secrets/store-backed-secret';
 import { checkExistingSecretName, quote } from '../validation/field-checks';
 import { InputProblem, ProblemCollector } from '../validation/problems';
@@ -29,8 +29,7 @@ export function checkOrySecretSource(source: OrySecretSource, secretName: string
     problems.add(`${field}.existingSecret`, checkExistingSecretName(name));
   } else if (source.generatedOptions) {
     const g = source.generatedOptions;
-    problems.addAll(GeneratedSecret.check({ secretName, keys: requiredKeys.map(secretKey => ({ secretKey })), ...g }, `${field}.generated.`)
-      .filter(p => !p.field.includes('.keys')));
+    problems.add(`${field}.generated.deletionPolicy`, checkPolicyPair(g.creationPolicy, g.deletionPolicy));
   }
   return problems.problems;
 }

@@ -8,12 +8,13 @@ import { renderedManifest } from '../restart/synthesis-pass';
  * cdk8s 2.x's `Chart.toJson()` (which `App.synth()` calls once per chart)
  * first resolves dependencies across, and validates, the whole app, then
  * renders the chart: N charts in one app cost O(N²) (52 s for 1,000 Auth0
- * stacks, 1-3 s for 1,000 charts of one ConfigMap). Here the first chart of each app goes through
- * `chart.toJson()`, which does that app-wide pass once; every other chart of
- * the same app is rendered exactly as `toJson()` renders it (its API objects
- * in dependency order, each `toJson()`ed) without repeating the pass. Inside
- * `withSynthesisPass`, an object a restart hash has already rendered is not
- * rendered again.
+ * stacks, 1-3 s for 1,000 charts of one ConfigMap). Here the first chart
+ * of each app goes through `chart.toJson()`, which does that app-wide pass
+ * once; every other chart of the same app is rendered exactly as `toJson()`
+ * renders it (its API objects in dependency order, each `toJson()`ed)
+ * without repeating the pass, and, inside `withSynthesisPass`, without
+ * rendering again an object a restart hash has rendered. `npm run synth`
+ * builds one chart, so only many-chart synths (the bench) take that path.
  *
  * Use one `ChartRenderer` for one synthesis: constructs must not change
  * between its calls.

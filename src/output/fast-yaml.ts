@@ -1,3 +1,5 @@
+import { isPlainObject } from '../objects/plain-data';
+
 /**
  * A fast path for rendering one YAML document that writes the bytes the
  * `yaml` library writes (block style, 2-space indent, sequences indented
@@ -190,12 +192,4 @@ function remembered(slow: Render, key: string, render: () => string): string {
     renderings.set(key, rendered);
   }
   return rendered;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return false;
-  }
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }

@@ -8,8 +8,10 @@ import { ApiObject } from 'cdk8s';
  * rendered, and each hash renders the source (`toJson()`), so one source
  * read by three workloads, and written to the output, is rendered four
  * times. Inside `withSynthesisPass` nothing changes the constructs, so each
- * object is rendered once and each source hashed once; outside it, every
- * call renders and hashes afresh, since the object may still change.
+ * source is hashed once, and the output of every chart but an app's first
+ * (which cdk8s's own `chart.toJson()` renders, see `ChartRenderer`) reuses
+ * the rendering its hashes made; outside it, every call renders and hashes
+ * afresh, since the object may still change.
  * @internal
  */
 interface PassMemo {

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { SecretCreationPolicy, SecretDeletionPolicy } from './secret-store';
+import { checkPolicyPair, SecretCreationPolicy, SecretDeletionPolicy } from './secret-store';
 import {
   ExternalSecret,
   ExternalSecretProps,
@@ -103,9 +103,7 @@ export class GeneratedSecret extends Construct {
     if (props.keys.length === 0) {
       problems.add(field('keys'), 'must list at least one key to generate');
     }
-    if (props.creationPolicy === SecretCreationPolicy.MERGE && props.deletionPolicy === SecretDeletionPolicy.DELETE) {
-      problems.add(field('deletionPolicy'), 'Delete cannot be combined with creationPolicy Merge (External Secrets refuses the pair): use Retain or Merge');
-    }
+    problems.add(field('deletionPolicy'), checkPolicyPair(props.creationPolicy, props.deletionPolicy));
     const seenKeys = new Set<string>();
     const seenGenerators = new Map<string, string>();
     props.keys.forEach((key, i) => {

@@ -67,3 +67,17 @@ export enum SecretDeletionPolicy {
   /** Removes only the keys that came from the store. */
   MERGE = 'Merge',
 }
+
+/**
+ * The one pair of policies External Secrets refuses: creationPolicy Merge
+ * with deletionPolicy Delete. The problem's message, or undefined.
+ * @internal
+ */
+export function checkPolicyPair(
+  creationPolicy: SecretCreationPolicy | undefined,
+  deletionPolicy: SecretDeletionPolicy | undefined,
+): string | undefined {
+  return creationPolicy === SecretCreationPolicy.MERGE && deletionPolicy === SecretDeletionPolicy.DELETE
+    ? 'Delete cannot be combined with creationPolicy Merge (External Secrets refuses the pair): use Retain or Merge'
+    : undefined;
+}

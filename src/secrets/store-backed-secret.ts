@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
+  checkPolicyPair,
   RemoteSecretReference,
   SecretCreationPolicy,
   SecretDeletionPolicy,
@@ -99,9 +100,7 @@ export class StoreBackedSecret extends Construct {
     if (props.refreshInterval !== undefined) {
       problems.add(field('refreshInterval'), checkGoDuration(props.refreshInterval));
     }
-    if (props.creationPolicy === SecretCreationPolicy.MERGE && props.deletionPolicy === SecretDeletionPolicy.DELETE) {
-      problems.add(field('deletionPolicy'), 'Delete cannot be combined with creationPolicy Merge (External Secrets refuses the pair): use Retain or Merge');
-    }
+    problems.add(field('deletionPolicy'), checkPolicyPair(props.creationPolicy, props.deletionPolicy));
     const seen = new Set<string>();
     props.keys.forEach((mapping, i) => {
       if (seen.has(mapping.secretKey)) {

@@ -7,10 +7,22 @@ import {
   OrySecretSource,
   OssAuth,
   OssAuthProps,
+  SecretCreationPolicy,
+  SecretDeletionPolicy,
 } from '../../src';
 
 const SMTP = KratosSmtp.fromExistingSecret('smtp');
 const build = (props: Partial<OssAuthProps>) => () => new OssAuth(Testing.chart(), 'Oss', ossProps(props));
+
+describe('OssAuth.check', () => {
+  test('reports a generated admin identity whose policies External Secrets refuses, before anything is built', () => {
+    const adminIdentity = KratosAdminIdentity.generated({ creationPolicy: SecretCreationPolicy.MERGE, deletionPolicy: SecretDeletionPolicy.DELETE });
+    expect(OssAuth.check(ossProps({ kratos: { adminIdentity } }))).toStrictEqual([{
+      field: 'kratos.adminIdentity.generated.deletionPolicy',
+      message: 'Delete cannot be combined with creationPolicy Merge (External Secrets refuses the pair): use Retain or Merge',
+    }]);
+  });
+});
 
 describe('OssAuth production guardrails', () => {
   test('production with a real SMTP server synthesizes', () => {

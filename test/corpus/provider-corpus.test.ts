@@ -142,6 +142,11 @@ const OSS_CONFIG_CORPUS: ConfigCorpusRow[] = [
     problems: [`oss.kratos.smtp: Pixie's dev mail catcher (mailslurper) ${PRODUCTION}: point oss.kratos.smtp.fromStore at your SMTP server's URI in your secret store, or use oss.kratos.smtp.existingSecret`],
   },
   {
+    name: 'the generated admin identity combines creationPolicy Merge with deletionPolicy Delete',
+    mutate: c => { c.oss.kratos.adminIdentity = { generated: { email: 'ops@example.com', creationPolicy: 'Merge', deletionPolicy: 'Delete' } }; },
+    problems: ['oss.kratos.adminIdentity.generated.deletionPolicy: Delete cannot be combined with creationPolicy Merge (External Secrets refuses the pair): use Retain or Merge'],
+  },
+  {
     name: "production keeps Pixie's admin@default.com seed",
     mutate: c => { c.oss.kratos.adminIdentity = { generated: { email: 'admin@default.com' } }; },
     problems: [`oss.kratos.adminIdentity.generated.email: "admin@default.com" is Pixie's dev admin seed and ${PRODUCTION}: give a real administrator's email, or set oss.kratos.adminIdentity to { disabled: true }`],

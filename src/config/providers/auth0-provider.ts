@@ -3,9 +3,6 @@ import { clientCredentials } from '../schema-parts';
 import { ConfigProvider, ProviderContext } from './config-provider';
 import { checkCredentialsChoice, credentialsFromSection } from './credentials-section';
 
-// Moved to ./credentials-section; re-exported for existing importers.
-export { checkCredentialsChoice, credentialsFromSection } from './credentials-section';
-
 /**
  * The `auth0:` section of the config file.
  * @internal
