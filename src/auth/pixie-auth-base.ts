@@ -24,7 +24,7 @@ export const OAUTH_CONFIG_NAME = 'pl-oauth-config';
 export interface PixieAuthOptions {
   /**
    * Namespace of Pixie Cloud.
-   * @default 'plc-dev'
+   * @default - the chart's namespace, or 'plc-dev' if the chart has none
    */
   readonly namespace?: string;
   /** Where auth-server, profile-server and cloud-proxy live: in the app, or named in a kustomize base. */
@@ -79,7 +79,7 @@ export abstract class PixieAuthBase extends Construct {
     propProblems: InputProblem[],
   ) {
     super(scope, id);
-    this.namespace = options.namespace ?? DEFAULT_NAMESPACE;
+    this.namespace = options.namespace ?? Chart.of(this).namespace ?? DEFAULT_NAMESPACE;
     const problems = new ProblemCollector();
     problems.addAll(propProblems);
     problems.add('namespace', checkDnsLabel(this.namespace));

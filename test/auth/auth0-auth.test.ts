@@ -57,6 +57,26 @@ describe('Auth0Auth', () => {
     expect(config.immutable).toBeUndefined();
   });
 
+  test('takes the chart\'s namespace when the props name none, and the props\' over it', () => {
+    // GIVEN
+    const app = Testing.app();
+    const staging = new Chart(app, 'staging', { namespace: 'plc-staging' });
+    const other = new Chart(app, 'other', { namespace: 'plc-staging' });
+
+    // WHEN
+    const fromChart = new Auth0Auth(staging, 'Auth0', props());
+    new Auth0Auth(other, 'Auth0', props({ namespace: 'plc-other' }));
+
+    // THEN
+    expect(fromChart.namespace).toBe('plc-staging');
+    const namespaces = (chart: Chart) => [...new Set(Testing.synth(chart).map(o => o.metadata.namespace))];
+    expect(namespaces(staging)).toStrictEqual(['plc-staging']);
+    expect(namespaces(other)).toStrictEqual(['plc-other']);
+    const patches = KustomizeComponent.of(staging).renderFiles().filter(f => f.path.startsWith('patches/'));
+    expect(patches.length).toBeGreaterThan(0);
+    expect(patches.every(f => f.content.includes('namespace: plc-staging\n'))).toBe(true);
+  });
+
   test('PL_AUTH_EMAIL_PASSWORD_CONN is always present, empty when unset', () => {
     const chart = Testing.chart();
     new Auth0Auth(chart, 'Auth0', props());
