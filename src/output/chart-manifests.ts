@@ -39,8 +39,10 @@ export class ChartRenderer {
  * the chart's API objects in the topological order of its dependency graph.
  * Without dependencies that order is the construct tree's (pre-order), so
  * the graph, which costs more than rendering a small chart, is not built.
+ * The app-wide pass must have run for this synthesis.
+ * @internal
  */
-function renderChart(chart: Chart): any[] {
+export function renderChart(chart: Chart): any[] {
   const constructs = chart.node.findAll();
   const ordered = constructs.some(c => c.node.dependencies.length > 0) ? new DependencyGraph(chart.node).topology() : constructs;
   return ordered

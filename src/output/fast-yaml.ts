@@ -18,13 +18,14 @@ import { isPlainObject } from '../objects/plain-data';
  *
  * @param value the document: a non-empty plain object
  * @param slow renders any value as a whole document, ending in a newline
+ * @param options how `slow` treats undefined members and shared objects
  * @internal
  */
-export function fastYamlDocument(value: unknown, slow: Render): string | undefined {
+export function fastYamlDocument(value: unknown, slow: Render, options: FastYamlOptions = {}): string | undefined {
   if (!isPlainObject(value) || Object.keys(value).length === 0) {
     return undefined;
   }
-  const out: Output = { text: '' };
+  const out: Output = { text: '', seen: options.likeCdk8s ? new Set() : undefined };
   try {
     writeMap(value, '', out, slow, 0);
   } catch (e) {
@@ -36,9 +37,22 @@ export function fastYamlDocument(value: unknown, slow: Render): string | undefin
   return out.text;
 }
 
+/** How the full renderer differs from this project's `renderYamlDocument`. */
+export interface FastYamlOptions {
+  /**
+   * `slow` is cdk8s's `Yaml.stringify`, which writes an undefined member as
+   * `null` (`keepUndefined`) and an object or array that occurs twice as an
+   * anchor and alias (`&a1` ... `*a1`): give up on both.
+   * @default false - undefined members are left out, shared objects written in full
+   */
+  readonly likeCdk8s?: boolean;
+}
+
 /** The document written so far (V8 joins appended strings lazily). */
 interface Output {
   text: string;
+  /** The objects and arrays written so far, where one met twice gives up. */
+  readonly seen?: Set<object>;
 }
 
 /** Renders a value as a whole YAML document. */
@@ -71,6 +85,9 @@ function writeMap(map: Record<string, unknown>, indent: string, out: Output, slo
   for (const key of Object.keys(map)) {
     const value = map[key];
     if (value === undefined) {
+      if (out.seen) {
+        throw GIVE_UP; // written as null
+      }
       continue; // the yaml library leaves undefined members out
     }
     out.text += (first ? firstIndent : indent) + renderKey(key, slow) + ':';
@@ -96,6 +113,12 @@ function writeSeq(seq: unknown[], indent: string, out: Output, slow: Render, dep
 function writeValue(value: unknown, indent: string, out: Output, slow: Render, depth: number, parent: 'map' | 'seq'): void {
   if (depth > MAX_DEPTH) {
     throw GIVE_UP;
+  }
+  if (out.seen && typeof value === 'object' && value !== null) {
+    if (out.seen.has(value)) {
+      throw GIVE_UP; // written as an alias
+    }
+    out.seen.add(value);
   }
   if (Array.isArray(value)) {
     if (value.length === 0) {

@@ -5,7 +5,8 @@ import * as path from 'path';
  * A cdk8s app as a user writes one against the published package, in
  * TypeScript (`main.ts`, run by ts-node with type checking) and in plain
  * JavaScript (`main.js`, `require`). Both include Pixie's own Deployments
- * from `../shared` by path and synthesize the same charts.
+ * from `../shared` by path and synthesize the same charts: the TypeScript
+ * app in a `LinearSynthApp`, the JavaScript one in cdk8s's own `App`.
  */
 export const CONSUMER_FILES: Readonly<Record<string, string>> = {
   'package.json': JSON.stringify({ name: 'pixie-auth-consumer', version: '0.0.0', private: true }, undefined, 2) + '\n',
@@ -25,10 +26,11 @@ export const CONSUMER_FILES: Readonly<Record<string, string>> = {
   'cdk8s.yaml': 'language: typescript\napp: npx ts-node main.ts\n',
   'main.ts': `import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, App, Chart, Include } from 'cdk8s';
+import { ApiObject, Chart, Include } from 'cdk8s';
 import {
   Auth0Auth,
   ClientCredentials,
+  LinearSynthApp,
   ManifestValidator,
   OryLogLevel,
   OssAuth,
@@ -59,7 +61,7 @@ function pixieWorkloads(chart: Chart): PixieWorkloads {
   });
 }
 
-const app = new App();
+const app = new LinearSynthApp();
 
 const auth0 = new Chart(app, 'auth0', { namespace: 'plc-dev', disableResourceNameHashes: true });
 new Auth0Auth(auth0, 'Auth0', {
@@ -81,9 +83,10 @@ new OssAuth(oss, 'Oss', {
   kratos: { logLevel: OryLogLevel.DEBUG },
 });
 
-// The validator reads the Kubernetes and External Secrets schemas shipped in the package.
-for (const chart of app.charts) {
-  ManifestValidator.assertValid(chart.toJson());
+// The validator reads the Kubernetes and External Secrets schemas shipped in the package;
+// chartManifests() renders every chart in one pass.
+for (const { manifests } of app.chartManifests()) {
+  ManifestValidator.assertValid(manifests);
 }
 app.synth();
 `,

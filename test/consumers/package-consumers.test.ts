@@ -236,7 +236,7 @@ describe('the same TypeScript app with OssAuth (Hydra + Kratos)', () => {
 });
 
 describe('a JavaScript cdk8s app using require', () => {
-  test('synthesizes byte-identical manifests to the TypeScript app', () => {
+  test('synthesizes, in cdk8s\'s own App, byte-identical manifests to the TypeScript app\'s LinearSynthApp', () => {
     const tsFiles = fs.readdirSync(path.join(appDir, 'dist')).sort();
     expect(fs.readdirSync(path.join(appDir, 'dist-js')).sort()).toStrictEqual(tsFiles);
     for (const file of tsFiles) {
