@@ -11,6 +11,8 @@
  *   --config FILE     the config to synthesize (default: the synth command's default)
  *   --reference DIR   Pixie's reference overlays (default ../shared/reference/pixie-cloud)
  *   --plain-cdk8s     scale with `chart.toJson()` per chart, as cdk8s does (quadratic)
+ *   --user-app a,b    chart counts for a library user's own app through LinearSynthApp (default 100,1000; 0 skips)
+ *   --user-app-plain a,b  the same through cdk8s's App, for comparison (default 100; 0 skips; 1000 takes ~90 s)
  */
 import { spawnSync } from 'child_process';
 import * as os from 'os';
@@ -20,6 +22,7 @@ import { measureMainJob } from './main-job';
 import { measureBareCdk8s, measureScaling } from './scaling';
 import { scalingRows } from './scaling-report';
 import { renderTable } from './table';
+import { measureUserApp, userAppRows } from './user-app';
 import { libIsCurrent } from '../bin/load-entry';
 import { parseSynthArgs } from '../src/cli/synth-command';
 
@@ -39,6 +42,9 @@ function main(): void {
   const configPath = option('--config', parseSynthArgs([]).configPath);
   const referenceDir = path.resolve(ROOT, option('--reference', '../shared/reference/pixie-cloud'));
   const plainCdk8s = process.argv.includes('--plain-cdk8s');
+  const listOption = (name: string, fallback: string) => option(name, fallback).split(',').map(Number).filter(n => n > 0);
+  const userAppCounts = listOption('--user-app', '100,1000');
+  const userAppPlainCounts = listOption('--user-app-plain', '100');
 
   const notes = [ensureCompiled()];
   const loadBefore = os.loadavg()[0];
@@ -47,6 +53,9 @@ function main(): void {
   const rows = [
     ...measureMainJob({ root: ROOT, configPath, referenceDir, runs, cliRuns }),
     ...scalingRows(measureScaling(counts, configPath, ROOT, scalingRuns, plainCdk8s), yardstick > 0 ? measureBareCdk8s(yardstick, ROOT) : undefined),
+    ...userAppCounts.length + userAppPlainCounts.length > 0
+      ? userAppRows(measureUserApp(userAppCounts, userAppPlainCounts, scalingRuns, ROOT), scalingRuns)
+      : [],
   ].sort((a, b) => a.section - b.section);
   const speedAfter = machineSpeedMs();
   if (!libIsCurrent(path.join(ROOT, 'src'), path.join(ROOT, 'lib'))) {

@@ -54,7 +54,8 @@ export function measureBareCdk8s(count: number, cwd: string): BareCdk8sResult {
   return runWorker<BareCdk8sResult>('bare-cdk8s-worker.ts', [String(count)], cwd);
 }
 
-function runWorker<T>(script: string, args: string[], cwd: string): T {
+/** Runs a bench worker in a fresh node process (ts-node transpile-only) and parses its last line of JSON. */
+export function runWorker<T>(script: string, args: string[], cwd: string): T {
   const worker = path.join(__dirname, script);
   const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', worker, ...args], { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (result.error || result.status !== 0) {
