@@ -39,6 +39,8 @@ export function measureMainJob(options: MainJobOptions): Row[] {
     if (cliRuns > 0) {
       jobs.push(
         { id: 'npm', steps: [{ command: 'npm', args: ['run', '--silent', 'synth', '--', '--config', configPath, '--output', path.join(out, 'npm'), '--quiet'] }], runs: cliRuns },
+        // npm's own start-up: its built-in `env` script, which only prints the environment.
+        { id: 'npm-start', steps: [{ command: 'npm', args: ['run', '--silent', 'env'] }], runs: cliRuns },
         { id: 'cdk8s', steps: [{ command: 'npx', args: ['cdk8s', 'synth', '--no-check-upgrade', '--output', path.join(out, 'cdk8s')] }], runs: cliRuns },
         { id: 'cdk8s-fast', steps: [{ command: 'npx', args: ['cdk8s', 'synth', '--no-check-upgrade', '--app', 'node bin/cdk8s-app.js', '--output', path.join(out, 'cdk8s-fast')] }], runs: cliRuns },
       );
@@ -70,6 +72,7 @@ export function measureMainJob(options: MainJobOptions): Row[] {
     if (cliRuns > 0) {
       rows.push(
         { section: 1, measure: `\`npm run synth\` (npm + node bin/synth.js), median of ${cliRuns}`, value: formatMs(med('npm'), 'seconds') },
+        { section: 1, measure: `npm's own start-up (\`npm run env\`, a script that only prints the environment), median of ${cliRuns}`, value: formatMs(med('npm-start'), 'seconds') },
         { section: 1, measure: `\`npx cdk8s synth --no-check-upgrade\` (cdk8s.yaml's app), median of ${cliRuns}`, value: formatMs(med('cdk8s'), 'seconds') },
         { section: 1, measure: `same with \`--app 'node bin/cdk8s-app.js'\` (compiled lib/), median of ${cliRuns}`, value: formatMs(med('cdk8s-fast'), 'seconds') },
       );
