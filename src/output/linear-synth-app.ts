@@ -90,11 +90,12 @@ export class LinearSynthApp extends App {
     let prepared = false;
     if (typeof cdk8sSynthChart === 'function') {
       synthesizer._synthChart = (chart: Chart) => {
-        if (App.of(chart) !== this || !prepared) {
-          prepared ||= App.of(chart) === this;
-          return cdk8sSynthChart.call(App, chart);
+        const ours = App.of(chart) === this;
+        if (ours && prepared) {
+          return renderChart(chart);
         }
-        return renderChart(chart);
+        prepared ||= ours; // this app's first chart: cdk8s's app-wide pass, once
+        return cdk8sSynthChart.call(App, chart);
       };
     }
     Yaml.stringify = fastCdk8sStringify(cdk8sStringify);
