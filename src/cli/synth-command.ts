@@ -7,13 +7,23 @@ export interface SynthCommandOptions {
   readonly configPath: string;
   readonly outdir: string;
   readonly quiet: boolean;
+  /** `--help`: print the usage and synthesize nothing. */
+  readonly help: boolean;
 }
 
-/** Parses `--config FILE`, `--output DIR` and `--quiet`. */
+const USAGE = `usage: synth [--config pixie-auth.yaml] [--output dist] [--quiet]
+  -c, --config FILE   the config file (default: pixie-auth.yaml, or $PIXIE_AUTH_CONFIG)
+  -o, --output DIR    the output directory, replaced only once everything is valid (default: dist)
+  -q, --quiet         no summary of files, restarts and manual steps
+  -h, --help          this help
+`;
+
+/** Parses `--config FILE`, `--output DIR`, `--quiet` and `--help`. */
 export function parseSynthArgs(argv: readonly string[]): SynthCommandOptions {
   let configPath = process.env.PIXIE_AUTH_CONFIG ?? 'pixie-auth.yaml';
   let outdir = 'dist';
   let quiet = false;
+  let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--config' || arg === '-c') {
@@ -22,11 +32,13 @@ export function parseSynthArgs(argv: readonly string[]): SynthCommandOptions {
       outdir = requireValue(argv, ++i, arg);
     } else if (arg === '--quiet' || arg === '-q') {
       quiet = true;
+    } else if (arg === '--help' || arg === '-h') {
+      help = true;
     } else {
-      throw new Error(`unknown argument '${arg}'; usage: synth [--config pixie-auth.yaml] [--output dist] [--quiet]`);
+      throw new Error(`unknown argument '${arg}'; ${USAGE.split('\n')[0]} (--help for more)`);
     }
   }
-  return { configPath, outdir, quiet };
+  return { configPath, outdir, quiet, help };
 }
 
 /**
@@ -40,6 +52,10 @@ export function runSynth(
 ): number {
   try {
     const options = parseSynthArgs(argv);
+    if (options.help) {
+      out(USAGE);
+      return 0;
+    }
     const result = synthesizeConfigFile(options.configPath);
     writeDirectoryAtomically(options.outdir, result.files);
     if (!options.quiet) {

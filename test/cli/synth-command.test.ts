@@ -75,7 +75,22 @@ describe('synth command', () => {
   });
 
   test('an unknown argument is an error', () => {
-    expect(synth(['--frobnicate']).err).toContain("unknown argument '--frobnicate'");
+    expect(synth(['--frobnicate']).err).toContain("unknown argument '--frobnicate'; usage: synth [--config pixie-auth.yaml] [--output dist] [--quiet] (--help for more)");
+  });
+
+  test('--help prints every option, exits 0 and writes nothing', () => {
+    // GIVEN
+    const outdir = path.join(tempDir(), 'dist');
+
+    // WHEN
+    const result = synth(['--output', outdir, '--help']);
+
+    // THEN
+    expect(result).toMatchObject({ code: 0, err: '' });
+    for (const flag of ['--config FILE', '--output DIR', '--quiet', '--help']) {
+      expect(result.out).toContain(flag);
+    }
+    expect(fs.existsSync(outdir)).toBe(false);
   });
 
   test('two synths in separate processes give byte-identical output', () => {

@@ -21,6 +21,18 @@ describe('config file', () => {
     ]);
   });
 
+  test.each(['auth0.yaml', 'oidc-keycloak.yaml', 'oidc-okta.yaml', 'oss.yaml', '../pixie-auth.yaml'])(
+    'the checklist asks for the External Secrets Operator exactly when the output holds an ExternalSecret: %s', file => {
+      // WHEN
+      const result = synthesizeConfigFile(path.join(__dirname, '..', '..', 'examples', file));
+
+      // THEN
+      const externalSecrets = result.files.flatMap(f => docs(f.content)).filter(o => o.kind === 'ExternalSecret');
+      const esoSteps = result.manualSteps.filter(step => step.startsWith('Install the External Secrets Operator'));
+      expect(esoSteps).toHaveLength(externalSecrets.length > 0 ? 1 : 0);
+      expect(externalSecrets.length > 0).toBe(file !== 'oidc-okta.yaml'); // Okta reads an existing Secret
+    });
+
   test('pixie.manifests includes real Pixie manifests: pl-oauth-config, the ExternalSecret and three annotated Deployments in plc-dev', () => {
     // GIVEN a config naming Pixie's own Deployment files
     const base = path.join(PIXIE_REFERENCE, 'base');

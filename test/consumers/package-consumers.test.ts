@@ -244,3 +244,41 @@ describe('a JavaScript cdk8s app using require', () => {
     }
   });
 });
+
+/** The README's complete TypeScript examples: the ```ts blocks that import the package. */
+function readmeSnippets(): string[] {
+  const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map(m => m[1]).filter(code => code.includes("from 'cdk8s-pixie-auth'"));
+}
+
+describe('the README\'s TypeScript examples, in an app with `cdk8s init typescript-app`\'s tsconfig', () => {
+  // cdk8s's own template: strict, noUnusedLocals, noUnusedParameters.
+  const template = () => fs.readFileSync(repoBin('cdk8s-cli/templates/typescript-app/tsconfig.json'), 'utf8');
+
+  test('there are examples to check: the kustomize Component and LinearSynthApp\'s', () => {
+    expect(readmeSnippets().length).toBeGreaterThanOrEqual(2);
+  });
+
+  test.each(readmeSnippets().map((code, i) => [i, code]))('example %i type-checks, runs and writes a Component in each namespace', (i, code) => {
+    // GIVEN
+    const dir = path.join(appDir, `readme-example-${i}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), template());
+    fs.writeFileSync(path.join(dir, 'main.ts'), code as string);
+
+    // WHEN
+    runNode(path.join(appDir, 'node_modules', 'typescript', 'bin', 'tsc'), ['-p', '.', '--noEmit'], dir);
+    runNode(path.join(appDir, 'node_modules', 'ts-node', 'dist', 'bin.js'), ['main.ts'], dir);
+
+    // THEN: every kustomization written names its patches, and each patch stays in its chart's namespace
+    const kustomizations = fs.readdirSync(path.join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('kustomization.yaml'));
+    expect(kustomizations.length).toBeGreaterThanOrEqual(1);
+    for (const file of kustomizations) {
+      const componentDir = path.join(dir, 'dist', path.dirname(file));
+      const patches = fs.readdirSync(path.join(componentDir, 'patches'));
+      expect(patches).toEqual(expect.arrayContaining(['deployment-auth-server.yaml', 'configmap-pl-oauth-config.yaml']));
+      const namespaces = new Set(patches.flatMap(p => readObjects(path.join(componentDir, 'patches', p)).map(o => o.metadata.namespace)));
+      expect(namespaces.size).toBe(1);
+    }
+  });
+});

@@ -1,7 +1,7 @@
-import { Auth0Auth, Auth0AuthProps } from '../../auth/auth0-auth';
+import { Auth0Auth, Auth0AuthProps, AUTH0_SECRET_NAME } from '../../auth/auth0-auth';
 import { clientCredentials } from '../schema-parts';
 import { ConfigProvider, ProviderContext } from './config-provider';
-import { checkCredentialsChoice, credentialsFromSection } from './credentials-section';
+import { checkCredentialsChoice, credentialsFromSection, externalSecretsSteps } from './credentials-section';
 
 /**
  * The `auth0:` section of the config file.
@@ -26,6 +26,7 @@ export const AUTH0_PROVIDER: ConfigProvider = {
     new Auth0Auth(chart, 'Auth0', auth0Props(section, context, true));
   },
   manualSteps: section => [
+    ...externalSecretsSteps(section.credentials, AUTH0_SECRET_NAME),
     'In the Auth0 dashboard, create the application (Machine to Machine) whose client id you configured',
     `Add the callback URLs https://<your-domain>/auth/callback and https://work.<your-domain>/auth/callback (Auth0 domain: ${section.domain})`,
     'Under Advanced Settings > Grant Types, enable client_credentials',

@@ -17,6 +17,18 @@ export function credentialsFromSection(credentials: any): ClientCredentials {
   return ClientCredentials.fromExistingSecret(credentials?.existingSecret);
 }
 
+/**
+ * The checklist's step for the External Secrets Operator when `credentials:`
+ * reads from a store: `secretName` is then an ExternalSecret. None for an
+ * existing Secret.
+ * @internal
+ */
+export function externalSecretsSteps(credentials: any, secretName: string): string[] {
+  return credentials?.fromStore
+    ? [`Install the External Secrets Operator (it must serve external-secrets.io/v1): the ExternalSecret ${secretName} fills the client id and secret from your store`]
+    : [];
+}
+
 /** A problem when `credentials:` gives both or neither of fromStore and existingSecret. @internal */
 export function checkCredentialsChoice(credentials: any, field: string): InputProblem[] | undefined {
   const given = ['fromStore', 'existingSecret'].filter(k => credentials?.[k] !== undefined);

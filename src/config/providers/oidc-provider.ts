@@ -2,7 +2,7 @@ import { OidcAuth, OidcAuthProps, OIDC_SECRET_NAME } from '../../auth/oidc-auth'
 import { OidcSocialButton } from '../../auth/oidc-social-button';
 import { clientCredentials } from '../schema-parts';
 import { ConfigProvider, ProviderContext } from './config-provider';
-import { checkCredentialsChoice, credentialsFromSection } from './credentials-section';
+import { checkCredentialsChoice, credentialsFromSection, externalSecretsSteps } from './credentials-section';
 
 /** A list of login or sign-up buttons: `{ buttonText, extraParams: { name: value } }`. */
 const socialButtons = {
@@ -105,6 +105,7 @@ function buttonsFromSection(buttons: any[] | undefined): OidcSocialButton[] | un
 function oidcManualSteps(section: any): string[] {
   const discovery = section.metadataUrl ?? `${section.issuer}/.well-known/openid-configuration`;
   const steps = [
+    ...externalSecretsSteps(section.credentials, OIDC_SECRET_NAME),
     `In your identity provider, create a confidential OIDC client (client authentication on, so it has a secret) with client id ${section.clientId}`,
     'Allow the implicit flow with ID and access tokens for it: Pixie\'s UI requests response_type "token id_token"',
     'Add the redirect URIs https://<your-domain>/auth/callback and https://work.<your-domain>/auth/callback, and allow the web origin https://work.<your-domain> (CORS)',
