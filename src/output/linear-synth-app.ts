@@ -30,7 +30,9 @@ interface ChartSynthesizer {
  *   which does that app-wide pass; every other chart is rendered exactly
  *   as `chart.toJson()` renders it (its API objects in dependency order,
  *   each `toJson()`ed), without repeating the pass;
- * - each restart source is hashed once, however many workloads read it;
+ * - each chart is rendered in a synthesis pass of its own, so each restart
+ *   source is hashed once however many of the chart's workloads read it,
+ *   and what was rendered for one chart is freed before the next;
  * - `Yaml.stringify` writes its documents through a fast path that gives
  *   the same bytes as cdk8s's, leaving any value it cannot write for
  *   certain to cdk8s.
@@ -77,7 +79,8 @@ export class LinearSynthApp extends App {
   }
 
   /**
-   * Runs `synthesize` with this app's charts rendered as described above.
+   * Runs `synthesize` with this app's charts rendered as described above,
+   * each in a synthesis pass of its own.
    * `App._synthChart` and `Yaml.stringify` are swapped for the call only,
    * and charts of other apps still go through cdk8s's own. If cdk8s no
    * longer has `_synthChart`, charts are rendered by cdk8s throughout
@@ -92,15 +95,15 @@ export class LinearSynthApp extends App {
       synthesizer._synthChart = (chart: Chart) => {
         const ours = App.of(chart) === this;
         if (ours && prepared) {
-          return renderChart(chart);
+          return withSynthesisPass(() => renderChart(chart));
         }
         prepared ||= ours; // this app's first chart: cdk8s's app-wide pass, once
-        return cdk8sSynthChart.call(App, chart);
+        return withSynthesisPass(() => cdk8sSynthChart.call(App, chart));
       };
     }
     Yaml.stringify = fastCdk8sStringify(cdk8sStringify);
     try {
-      return withSynthesisPass(synthesize);
+      return synthesize();
     } finally {
       Yaml.stringify = cdk8sStringify;
       if (typeof cdk8sSynthChart === 'function') {
