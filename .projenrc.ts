@@ -58,7 +58,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     compilerOptions: {},
     include: ['../scripts/**/*.ts', '../bench/**/*.ts'],
   },
-  gitignore: ['/dist/', '/.dist-staging-*', '/.dist-previous-*', '/artifacts/', '/cdk8s.out/'],
+  gitignore: ['/dist/', '/artifacts/', '/cdk8s.out/', '/*.tgz'],
 });
 
 // Typed classes for the External Secrets CRDs, generated the way cdk8s-plus generates its k8s imports.
@@ -90,7 +90,7 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 
-project.npmignore?.exclude('/dist/', '/bench/', '/scripts/', '/.ci/', '/artifacts/', '/docs/', '/bin/', '/cdk8s.yaml', '/pixie-auth.yaml', '/test-reports/', '/coverage/', 'artifacts');
+project.npmignore?.exclude('/dist/', '/bench/', '/scripts/', '/.ci/', '/artifacts/', '/docs/', '/bin/', '/*.yaml', '/*.tgz', '/test-reports/', '/coverage/', 'artifacts');
 
 // A one-line coverage summary instead of projen's per-file table.
 project.package.file.addOverride('jest.coverageReporters', ['json', 'lcov', 'text-summary']);

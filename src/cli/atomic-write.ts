@@ -3,45 +3,127 @@ import * as path from 'path';
 import { OutputFile } from './render-stack';
 
 /**
- * Replaces `outdir` with exactly `files`, atomically as far as the file
- * system allows: everything is written to a staging directory beside it,
- * which is then renamed into place. Until that rename, `outdir` is untouched;
- * if writing fails, the staging directory is removed and `outdir` is as it was.
+ * The file, in the output directory, that lists the entries the synth
+ * command wrote there: only those does a later synth replace.
+ */
+export const OWNED_ENTRIES_FILE = '.pixie-auth-synth';
+
+const OWNED_ENTRIES_HEADER = [
+  '# Written by the cdk8s-pixie-auth synth command (node bin/synth.js).',
+  '# The entries of this directory it wrote, one a line: a synth replaces only these, and only the one it writes.',
+];
+
+/**
+ * Writes `files` into the output directory `outdir`, replacing only the
+ * top-level entries they make up (the component directory, or the one
+ * manifest file), each atomically as far as the file system allows.
+ *
+ * Everything is written to a staging directory inside `outdir` first, and
+ * nothing in `outdir` changes until that has succeeded; then each entry is
+ * renamed into place. Anything else in `outdir` (other components, a `.git`,
+ * the user's own files) is left alone. An entry that is already there is
+ * replaced only if an earlier synth wrote it, as `OWNED_ENTRIES_FILE`
+ * records; otherwise nothing is written and the error says what to do.
+ * If `outdir` is a symbolic link, the directory it points to is written to.
  */
 export function writeDirectoryAtomically(outdir: string, files: readonly OutputFile[]): void {
-  const target = path.resolve(outdir);
-  const parent = path.dirname(target);
-  const base = path.basename(target);
-  fs.mkdirSync(parent, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(parent, `.${base}-staging-`));
+  const target = outputDirectory(outdir);
+  const entries = [...new Set(files.map(f => topLevelEntry(f.path)))].sort();
+  const owned = readOwnedEntries(target);
+  for (const entry of entries) {
+    if (exists(path.join(target, entry)) && !owned.has(entry)) {
+      throw new Error(
+        `--output ${outdir}: ${path.join(outdir, entry)} is already there and was not written by this command ` +
+        `(${path.join(outdir, OWNED_ENTRIES_FILE)} does not list it), so it is left alone. ` +
+        'Move it away if it is an earlier synth\'s output, or write to another name (output.componentDirectory or output.fileName in the config) or another --output.',
+      );
+    }
+  }
+  fs.mkdirSync(target, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(target, '.pixie-auth-staging-'));
   try {
-    for (const file of files) {
-      const dest = path.join(staging, file.path);
-      if (!dest.startsWith(staging + path.sep)) {
-        throw new Error(`refusing to write outside the output directory: ${file.path}`);
+    writeStaged(staging, files, [...new Set([...owned, ...entries])].sort());
+    swapIn(target, staging, entries);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** The real directory to write to: `outdir` with links followed; an error if it is not a directory. */
+function outputDirectory(outdir: string): string {
+  const resolved = path.resolve(outdir);
+  if (!exists(resolved)) {
+    return resolved;
+  }
+  const real = fs.realpathSync(resolved);
+  if (!fs.statSync(real).isDirectory()) {
+    throw new Error(`--output ${outdir}: is a file, not a directory. Give a directory (it is created if missing).`);
+  }
+  return real;
+}
+
+function topLevelEntry(file: string): string {
+  const [first] = path.normalize(file).split(path.sep);
+  if (path.isAbsolute(file) || first === '..' || first === '' || first === '.' || first === OWNED_ENTRIES_FILE) {
+    throw new Error(`refusing to write outside the output directory: ${file}`);
+  }
+  return first;
+}
+
+function readOwnedEntries(target: string): Set<string> {
+  const file = path.join(target, OWNED_ENTRIES_FILE);
+  if (!exists(file)) {
+    return new Set();
+  }
+  return new Set(fs.readFileSync(file, 'utf8').split('\n').map(l => l.trim()).filter(l => l !== '' && !l.startsWith('#')));
+}
+
+/** Writes the files under `staging/new` and the updated list of owned entries beside it. */
+function writeStaged(staging: string, files: readonly OutputFile[], owned: readonly string[]): void {
+  for (const file of files) {
+    const dest = path.join(staging, 'new', file.path);
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    fs.writeFileSync(dest, file.content);
+  }
+  fs.writeFileSync(path.join(staging, OWNED_ENTRIES_FILE), [...OWNED_ENTRIES_HEADER, ...owned, ''].join('\n'));
+}
+
+/**
+ * Renames each staged entry into `target`, the entry it replaces aside
+ * first; if a rename fails, what was done is undone before the error goes on.
+ */
+function swapIn(target: string, staging: string, entries: readonly string[]): void {
+  fs.mkdirSync(path.join(staging, 'previous'));
+  const done: Array<{ entry: string; hadPrevious: boolean }> = [];
+  try {
+    for (const entry of entries) {
+      const hadPrevious = exists(path.join(target, entry));
+      if (hadPrevious) {
+        fs.renameSync(path.join(target, entry), path.join(staging, 'previous', entry));
       }
-      fs.mkdirSync(path.dirname(dest), { recursive: true });
-      fs.writeFileSync(dest, file.content);
+      done.push({ entry, hadPrevious });
+      fs.renameSync(path.join(staging, 'new', entry), path.join(target, entry));
     }
+    fs.renameSync(path.join(staging, OWNED_ENTRIES_FILE), path.join(target, OWNED_ENTRIES_FILE));
   } catch (e) {
-    fs.rmSync(staging, { recursive: true, force: true });
+    for (const { entry, hadPrevious } of done.reverse()) {
+      if (exists(path.join(staging, 'new', entry)) === false && exists(path.join(target, entry))) {
+        fs.renameSync(path.join(target, entry), path.join(staging, 'new', entry));
+      }
+      if (hadPrevious) {
+        fs.renameSync(path.join(staging, 'previous', entry), path.join(target, entry));
+      }
+    }
     throw e;
   }
-  const previous = `${staging}-previous`;
-  const hadPrevious = fs.existsSync(target);
-  if (hadPrevious) {
-    fs.renameSync(target, previous);
-  }
+}
+
+/** Whether anything (a file, directory or link, even a dangling one) is at `p`. */
+function exists(p: string): boolean {
   try {
-    fs.renameSync(staging, target);
-  } catch (e) {
-    if (hadPrevious) {
-      fs.renameSync(previous, target);
-    }
-    fs.rmSync(staging, { recursive: true, force: true });
-    throw e;
-  }
-  if (hadPrevious) {
-    fs.rmSync(previous, { recursive: true, force: true });
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -13,7 +13,9 @@ export interface SynthCommandOptions {
 
 const USAGE = `usage: synth [--config pixie-auth.yaml] [--output dist] [--quiet]
   -c, --config FILE   the config file (default: pixie-auth.yaml, or $PIXIE_AUTH_CONFIG)
-  -o, --output DIR    the output directory, replaced only once everything is valid (default: dist)
+  -o, --output DIR    the output directory (default: dist); once everything is valid, the component
+                      directory (or manifest file) is written into it, replacing only what an earlier
+                      synth wrote there (listed in DIR/.pixie-auth-synth)
   -q, --quiet         no summary of files, restarts and manual steps
   -h, --help          this help
 `;

@@ -21,6 +21,7 @@ describe('synth command', () => {
     // THEN
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(Object.keys(readTree(outdir)).sort()).toStrictEqual([
+      '.pixie-auth-synth',
       'pixie-auth/kustomization.yaml',
       'pixie-auth/patches/configmap-pl-oauth-config.yaml',
       'pixie-auth/patches/deployment-auth-server.yaml',
@@ -58,12 +59,88 @@ describe('synth command', () => {
     expect(fs.readdirSync(dir)).toStrictEqual(['dist']); // no staging directory left behind
   });
 
-  test('a successful synth replaces the output directory wholesale (no stale files)', () => {
+  test('a successful synth replaces its own entry wholesale (no stale files) and leaves everything else in the output directory', () => {
+    // GIVEN an earlier synth, a stale file in its component, and the user's own files beside it
     const outdir = path.join(tempDir(), 'dist');
-    fs.mkdirSync(path.join(outdir, 'old-component'), { recursive: true });
-    fs.writeFileSync(path.join(outdir, 'old-component', 'kustomization.yaml'), 'stale');
+    const config = writeConfig(auth0Config());
+    expect(synth(['--config', config, '--output', outdir, '--quiet']).code).toBe(0);
+    fs.writeFileSync(path.join(outdir, 'pixie-auth', 'stale.yaml'), 'stale');
+    fs.mkdirSync(path.join(outdir, '.git'));
+    fs.writeFileSync(path.join(outdir, '.git', 'HEAD'), 'ref: refs/heads/main');
+    fs.writeFileSync(path.join(outdir, 'notes.md'), 'mine');
+    // WHEN
+    expect(synth(['--config', config, '--output', outdir, '--quiet']).code).toBe(0);
+    // THEN
+    const tree = readTree(outdir);
+    expect(tree['pixie-auth/stale.yaml']).toBeUndefined();
+    expect(tree['pixie-auth/kustomization.yaml']).toContain('kind: Component');
+    expect(tree['.git/HEAD']).toBe('ref: refs/heads/main');
+    expect(tree['notes.md']).toBe('mine');
+    expect(fs.readdirSync(outdir).sort()).toStrictEqual(['.git', '.pixie-auth-synth', 'notes.md', 'pixie-auth']); // no staging left
+  });
+
+  test('two configs with their own componentDirectory share one output directory', () => {
+    // GIVEN
+    const outdir = path.join(tempDir(), 'dist');
+    const staging = writeConfig(auth0Config({ namespace: 'plc-staging', output: { componentDirectory: 'auth-staging' } }));
+    const prod = writeConfig(auth0Config({ namespace: 'plc-prod', output: { componentDirectory: 'auth-prod' } }));
+    // WHEN
+    expect(synth(['--config', staging, '--output', outdir, '--quiet']).code).toBe(0);
+    expect(synth(['--config', prod, '--output', outdir, '--quiet']).code).toBe(0);
+    expect(synth(['--config', staging, '--output', outdir, '--quiet']).code).toBe(0);
+    // THEN
+    const tree = readTree(outdir);
+    expect(tree['auth-staging/resources.yaml']).toContain('namespace: plc-staging');
+    expect(tree['auth-prod/resources.yaml']).toContain('namespace: plc-prod');
+    expect(tree['.pixie-auth-synth'].split('\n').filter(l => l !== '' && !l.startsWith('#'))).toStrictEqual(['auth-prod', 'auth-staging']);
+  });
+
+  test('an entry of the same name that no synth wrote is left alone, and nothing is written', () => {
+    // GIVEN the user's own directory where the component would go
+    const outdir = path.join(tempDir(), 'manifests');
+    fs.mkdirSync(path.join(outdir, 'pixie-auth'), { recursive: true });
+    fs.writeFileSync(path.join(outdir, 'pixie-auth', 'kustomization.yaml'), 'mine');
+    const before = readTree(outdir);
+    // WHEN
+    const result = synth(['--config', writeConfig(auth0Config()), '--output', outdir, '--quiet']);
+    // THEN
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`--output ${outdir}: ${outdir}/pixie-auth is already there and was not written by this command`);
+    expect(result.err).toContain('output.componentDirectory or output.fileName in the config');
+    expect(readTree(outdir)).toStrictEqual(before);
+    expect(fs.readdirSync(outdir)).toStrictEqual(['pixie-auth']);
+  });
+
+  test('--output naming a file is an error that leaves the file as it was', () => {
+    const file = path.join(tempDir(), 'afile');
+    fs.writeFileSync(file, 'mine');
+    const result = synth(['--config', writeConfig(auth0Config()), '--output', file, '--quiet']);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`--output ${file}: is a file, not a directory. Give a directory (it is created if missing).`);
+    expect(fs.readFileSync(file, 'utf8')).toBe('mine');
+  });
+
+  test('--output through a symbolic link writes into the linked directory and keeps the link', () => {
+    // GIVEN dist -> ../real (say, a manifests repository)
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'real'));
+    fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'dist'));
+    // WHEN
+    expect(synth(['--config', writeConfig(auth0Config()), '--output', path.join(dir, 'dist'), '--quiet']).code).toBe(0);
+    // THEN
+    expect(fs.lstatSync(path.join(dir, 'dist')).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'real', 'pixie-auth', 'kustomization.yaml'), 'utf8')).toContain('kind: Component');
+  });
+
+  test('the output directory and what is written in it get the usual modes (the umask), not a temporary directory\'s 0700', () => {
+    const outdir = path.join(tempDir(), 'dist');
     expect(synth(['--config', writeConfig(auth0Config()), '--output', outdir, '--quiet']).code).toBe(0);
-    expect(Object.keys(readTree(outdir)).some(f => f.startsWith('old-component'))).toBe(false);
+    const umask = process.umask();
+    const mode = (p: string) => fs.statSync(p).mode & 0o777;
+    expect(mode(outdir)).toBe(0o777 & ~umask);
+    expect(mode(path.join(outdir, 'pixie-auth'))).toBe(0o777 & ~umask);
+    expect(mode(path.join(outdir, 'pixie-auth', 'patches'))).toBe(0o777 & ~umask);
+    expect(mode(path.join(outdir, 'pixie-auth', 'kustomization.yaml'))).toBe(0o666 & ~umask);
   });
 
   test('a missing config file is an error that says what to do', () => {
