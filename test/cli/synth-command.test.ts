@@ -135,12 +135,14 @@ describe('synth command', () => {
   test('the output directory and what is written in it get the usual modes (the umask), not a temporary directory\'s 0700', () => {
     const outdir = path.join(tempDir(), 'dist');
     expect(synth(['--config', writeConfig(auth0Config()), '--output', outdir, '--quiet']).code).toBe(0);
+    /* eslint-disable no-bitwise */ // file modes are bit masks
     const umask = process.umask();
     const mode = (p: string) => fs.statSync(p).mode & 0o777;
     expect(mode(outdir)).toBe(0o777 & ~umask);
     expect(mode(path.join(outdir, 'pixie-auth'))).toBe(0o777 & ~umask);
     expect(mode(path.join(outdir, 'pixie-auth', 'patches'))).toBe(0o777 & ~umask);
     expect(mode(path.join(outdir, 'pixie-auth', 'kustomization.yaml'))).toBe(0o666 & ~umask);
+    /* eslint-enable no-bitwise */
   });
 
   test('a missing config file is an error that says what to do', () => {
