@@ -13,38 +13,47 @@
  *   --plain-cdk8s     scale with `chart.toJson()` per chart, as cdk8s does (quadratic)
  *   --user-app a,b    chart counts for a library user's own app through LinearSynthApp (default 100,1000; 0 skips)
  *   --user-app-plain a,b  the same through cdk8s's App, for comparison (default 100; 0 skips; 1000 takes ~90 s)
+ *   -h, --help        these options (bench/options.ts); an unknown option or a bad value exits 2 before anything runs
  */
 import { spawnSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import { machineSpeedMs } from './machine-speed';
 import { measureMainJob } from './main-job';
+import { BENCH_USAGE, BenchOptions, BenchUsageError, parseBenchArgs } from './options';
 import { measureBareCdk8s, measureScaling } from './scaling';
 import { scalingRows } from './scaling-report';
 import { renderTable } from './table';
 import { measureUserApp, userAppRows } from './user-app';
 import { libIsCurrent } from '../bin/load-entry';
-import { parseSynthArgs } from '../src/cli/synth-command';
 
 const ROOT = path.resolve(__dirname, '..');
 
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+/** The checked options, or undefined (exit code 0 for --help, 2 for a bad option) when nothing is to be timed. */
+function options(argv: readonly string[]): BenchOptions | undefined {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(BENCH_USAGE);
+    process.exitCode = 0;
+    return undefined;
+  }
+  try {
+    return parseBenchArgs(argv, ROOT);
+  } catch (e) {
+    if (e instanceof BenchUsageError) {
+      process.stderr.write(`bench: ${e.message}\n${BENCH_USAGE.split('\n')[0]} (--help lists the options)\n`);
+      process.exitCode = 2;
+      return undefined;
+    }
+    throw e;
+  }
 }
 
 function main(): void {
-  const runs = Math.max(5, Number(option('--runs', '7')));
-  const cliRuns = Number(option('--cli-runs', '5'));
-  const counts = option('--counts', '1,10,100,1000').split(',').map(Number);
-  const scalingRuns = Math.max(1, Number(option('--scaling-runs', '3')));
-  const yardstick = Number(option('--yardstick', '1000'));
-  const configPath = option('--config', parseSynthArgs([]).configPath);
-  const referenceDir = path.resolve(ROOT, option('--reference', '../shared/reference/pixie-cloud'));
-  const plainCdk8s = process.argv.includes('--plain-cdk8s');
-  const listOption = (name: string, fallback: string) => option(name, fallback).split(',').map(Number).filter(n => n > 0);
-  const userAppCounts = listOption('--user-app', '100,1000');
-  const userAppPlainCounts = listOption('--user-app-plain', '100');
+  const parsed = options(process.argv.slice(2));
+  if (!parsed) {
+    return;
+  }
+  const { runs, cliRuns, counts, scalingRuns, yardstick, configPath, referenceDir, plainCdk8s, userAppCounts, userAppPlainCounts } = parsed;
 
   const notes = [ensureCompiled()];
   const loadBefore = os.loadavg()[0];

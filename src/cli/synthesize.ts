@@ -31,8 +31,16 @@ export function synthesizeConfigFile(configPath: string): SynthResult {
   if (!fs.existsSync(configPath)) {
     throw new InvalidInputError([{ field: configPath, message: 'the config file does not exist; pass --config <file> or create pixie-auth.yaml (see examples/)' }], 'Cannot read config');
   }
-  const config = parseConfigText(fs.readFileSync(configPath, 'utf8'), path.basename(configPath));
-  return synthesizeConfig(config, path.dirname(path.resolve(configPath)));
+  const config = parseConfigText(fs.readFileSync(configPath, 'utf8'), configPath);
+  try {
+    return synthesizeConfig(config, path.dirname(path.resolve(configPath)));
+  } catch (e) {
+    // Name the file, as its parse errors do: with one config per environment, which one is wrong matters.
+    if (e instanceof InvalidInputError && e.message.startsWith('Invalid config:')) {
+      throw new InvalidInputError(e.problems, `Invalid config ${configPath}`);
+    }
+    throw e;
+  }
 }
 
 /** Like `synthesizeConfigFile`, for a parsed config whose relative paths start at `configDir`. */

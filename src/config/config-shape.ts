@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { CONFIG_SCHEMA } from './config-schema';
 import { ValidatorCache, newCachingAjv } from '../validate/validator-cache';
 import { editDistance } from '../validation/edit-distance';
-import { quote, redact } from '../validation/field-checks';
+import { looksLikeSecretValue, quote, redact } from '../validation/field-checks';
 import { InputProblem } from '../validation/problems';
 
 let compiled: ValidateFunction | undefined;
@@ -24,7 +24,7 @@ export function checkConfigShape(config: unknown): InputProblem[] {
   return problems.filter(p => {
     const key = `${p.field}\n${p.message}`;
     const parent = p.field.includes('.') ? p.field.slice(0, p.field.lastIndexOf('.') + 1) : '';
-    const missingButSuggested = p.message === 'is required' && suggested.has(p.field.slice(parent.length))
+    const missingButSuggested = p.message.startsWith('is required') && suggested.has(p.field.slice(parent.length))
       && problems.some(o => o.field.startsWith(parent) && o.message.includes(`did you mean "${p.field.slice(parent.length)}"`));
     return seen.has(key) || missingButSuggested ? false : (seen.add(key), true);
   });
@@ -55,18 +55,115 @@ function toProblem(error: ErrorObject): InputProblem {
     case 'additionalProperties': {
       const known = Object.keys(schemaAt?.properties ?? {});
       const key: string = error.params.additionalProperty;
-      const guess = known.find(k => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2);
-      return { field: join(key), message: `is not a known key${guess ? `; did you mean ${quote(guess)}?` : '.'} The keys allowed here are: ${known.join(', ')}` };
+      const allowed = `The keys allowed here are: ${known.join(', ')}`;
+      const nested = nestedKeys(schemaAt, key);
+      const guess = known.find(k => sameKey(k, key)) ?? (nested.length > 0 ? undefined : known.find(k => editDistance(k, key) <= 2));
+      if (guess) {
+        return { field: join(key), message: `is not a known key; did you mean ${quote(guess)}? ${allowed}` };
+      }
+      if (nested.length === 1) {
+        return { field: join(key), message: `is not a known key here. ${belongsAt(nested[0], join, (error.data as any)?.[key])}. ${allowed}` };
+      }
+      if (nested.length > 1) {
+        return { field: join(key), message: `is not a known key here. It belongs at one of: ${nested.map(n => join(n.path.join('.'))).join(', ')}. ${allowed}` };
+      }
+      return { field: join(key), message: `is not a known key. ${allowed}` };
     }
-    case 'required':
-      return { field: join(error.params.missingProperty), message: 'is required' };
+    case 'required': {
+      const missing: string = error.params.missingProperty;
+      const hint = describeValue(schemaAt?.properties?.[missing]);
+      return { field: join(missing), message: `is required${hint ? `: ${hint}` : ''}` };
+    }
     case 'type':
-      return { field: field || '(top level)', message: `must be ${article(error.params.type)}${scalarHint(error.params.type, error.data)}` };
+      return { field: field || '(top level)', message: `must be ${shapeHint(error.params.type, schemaAt, error.data) || article(error.params.type)}${scalarHint(error.params.type, error.data)}` };
     case 'enum':
       return { field, message: `must be one of: ${(error.params.allowedValues as unknown[]).map(v => quote(v)).join(', ')}` };
     default:
       return { field: field || '(top level)', message: error.message ?? 'is invalid' };
   }
+}
+
+/** `clientSecret`, `client_secret` and `ClientSecret` name the same key. */
+function sameKey(a: string, b: string): boolean {
+  const norm = (k: string) => k.toLowerCase().replace(/[-_]/g, '');
+  return norm(a) === norm(b);
+}
+
+/** A key one or two mappings further down, e.g. `clientSecret` under auth0 → credentials.fromStore.clientSecret, with the schemas on the way. */
+interface NestedKey {
+  readonly path: string[];
+  readonly schemas: any[];
+}
+
+/** The places `key` is known one or two mappings further down, the shallowest ones. */
+function nestedKeys(schema: any, key: string): NestedKey[] {
+  let level: NestedKey[] = [{ path: [], schemas: [schema] }];
+  for (let depth = 0; depth < 3 && level.length > 0; depth++) {
+    const next: NestedKey[] = [];
+    for (const at of level) {
+      for (const [name, child] of Object.entries<any>(at.schemas[at.schemas.length - 1]?.properties ?? {})) {
+        next.push({ path: [...at.path, name], schemas: [...at.schemas, child] });
+      }
+    }
+    const found = depth > 0 ? next.filter(n => sameKey(n.path[n.path.length - 1], key)) : [];
+    if (found.length > 0) {
+      return found;
+    }
+    level = next;
+  }
+  return [];
+}
+
+/** `it belongs at auth0.credentials.fromStore.clientSecret (…), or give auth0.credentials.existingSecret (…)` */
+function belongsAt(nested: NestedKey, join: (child: string) => string, value: unknown): string {
+  const target = nested.schemas[nested.schemas.length - 1];
+  const hint = describeValue(target);
+  let text = `It belongs at ${join(nested.path.join('.'))}${hint ? `: ${hint}` : ''}`;
+  // A credential read from a store can instead come from an existing Secret.
+  for (let i = nested.path.length - 1; i >= 0; i--) {
+    const alternative = nested.schemas[i]?.properties?.existingSecret;
+    if (alternative && nested.path[i] !== 'existingSecret') {
+      text += `. Or give ${join([...nested.path.slice(0, i), 'existingSecret'].join('.'))}: ${describeValue(alternative)}`;
+      break;
+    }
+  }
+  if (typeof value === 'string' && target?.type === 'object') {
+    text += '. A secret value itself never goes in this file';
+  }
+  return text;
+}
+
+/** What a key's value is: its schema's description, or for a mapping its keys. */
+function describeValue(schema: any): string | undefined {
+  if (schema?.description) {
+    return lowerFirst(schema.description);
+  }
+  if (schema?.type === 'object' && schema.properties) {
+    return `a mapping ${mappingShape(schema)}`;
+  }
+  return undefined;
+}
+
+/** `{ key: ..., property: ... }`: the required keys, else all of them. */
+function mappingShape(schema: any): string {
+  const keys: string[] = schema.required?.length ? schema.required : Object.keys(schema.properties);
+  return `{ ${keys.map(k => `${k}: ...`).join(', ')} }`;
+}
+
+/** For a mapping given as something else: which mapping belongs here. */
+function shapeHint(expected: string, schema: any, data: unknown): string {
+  if (expected !== 'object' || !schema?.properties) {
+    return '';
+  }
+  const hint = schema.description ? `: ${lowerFirst(schema.description)}` : ` ${mappingShape(schema)} (keys allowed: ${Object.keys(schema.properties).join(', ')})`;
+  const pasted = typeof data === 'string' && looksLikeSecretValue(data)
+    ? '. The value given looks like a secret itself: keep it in your secret store and reference it here'
+    : '';
+  return `a mapping${hint}${pasted}`;
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z](?![A-Z])/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
 }
 
 /** Why YAML gave a non-string where a string belongs, and the fix. */

@@ -1,18 +1,24 @@
 import { parseDocument } from 'yaml';
+import { describeYamlError, lineAndColumn } from './yaml-errors';
 import { InputProblem, InvalidInputError } from '../validation/problems';
 
 /**
- * Parses a config file's text. YAML syntax errors and duplicate keys are
- * reported with their line, never with the file's content.
+ * Parses a config file's text. The first YAML syntax error, else every
+ * duplicate key, is reported as `FILE:LINE:COLUMN` (`sourceName` as the user
+ * gave it) with yaml's explanation, its error code and the fix, never with
+ * the file's content.
  * @internal
  */
 export function parseConfigText(text: string, sourceName: string): any {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, version: '1.2' });
   if (doc.errors.length > 0) {
-    const problems: InputProblem[] = doc.errors.map(e => ({
-      field: `${sourceName}:${e.linePos?.[0]?.line ?? '?'}`,
-      message: e.code === 'DUPLICATE_KEY' ? 'a key is given twice; keep one' : `not valid YAML (${e.code})`,
-    }));
+    const described = doc.errors.map(error => describeYamlError(error, doc, text));
+    const syntax = described.filter(d => d.code !== 'DUPLICATE_KEY').sort((a, b) => a.offset - b.offset);
+    // After a syntax error yaml misreads what follows, so its further errors are noise: the first one only.
+    const problems: InputProblem[] = (syntax.length > 0 ? syntax.slice(0, 1) : described).map(d => {
+      const at = lineAndColumn(text, d.offset);
+      return { field: `${sourceName}:${at.line}:${at.col}`, message: d.message };
+    });
     throw new InvalidInputError(problems, `Cannot read ${sourceName}`);
   }
   return doc.toJS() ?? {};

@@ -4,6 +4,7 @@
  */
 export const remoteRef = {
   type: 'object',
+  description: 'A reference into your secret store, { key: ..., property: ... }, where key is the secret\'s name in the store (e.g. pixie/auth0) and property a field inside it (optional)',
   additionalProperties: false,
   required: ['key'],
   properties: {
@@ -15,10 +16,11 @@ export const remoteRef = {
 
 export const store = {
   type: 'object',
+  description: 'The store to read from, { name: ..., kind: SecretStore or ClusterSecretStore }',
   additionalProperties: false,
   required: ['name'],
   properties: {
-    name: { type: 'string' },
+    name: { type: 'string', description: 'The name of the SecretStore or ClusterSecretStore, e.g. pixie-secrets' },
     kind: { type: 'string', enum: ['SecretStore', 'ClusterSecretStore'] },
   },
 };
@@ -31,6 +33,7 @@ export const externalSecretOptions = {
 
 export const clientCredentials = {
   type: 'object',
+  description: 'Where the client id and secret come from: fromStore { store, clientId, clientSecret } (an ExternalSecret reads them from your secret store) or existingSecret (the name of a Secret that already exists)',
   additionalProperties: false,
   properties: {
     fromStore: {
@@ -39,7 +42,7 @@ export const clientCredentials = {
       required: ['store', 'clientId', 'clientSecret'],
       properties: { store, clientId: remoteRef, clientSecret: remoteRef, ...externalSecretOptions },
     },
-    existingSecret: { type: 'string' },
+    existingSecret: { type: 'string', description: 'The name of a Secret that already holds the client id and secret' },
   },
 };
 

@@ -118,7 +118,7 @@ const TYPES_AND_KEYS: ConfigCorpusRow[] = [
   {
     name: 'the credentials are a list',
     mutate: c => { c.auth0.credentials = [c.auth0.credentials]; },
-    problems: ['auth0.credentials: must be a mapping (key: value)'],
+    problems: ['auth0.credentials: must be a mapping: where the client id and secret come from: fromStore { store, clientId, clientSecret } (an ExternalSecret reads them from your secret store) or existingSecret (the name of a Secret that already exists)'],
   },
   {
     name: 'pixie.manifests is a single string',
@@ -133,7 +133,7 @@ const TYPES_AND_KEYS: ConfigCorpusRow[] = [
   {
     name: 'the domain is missing',
     mutate: c => { delete c.auth0.domain; },
-    problems: ['auth0.domain: is required'],
+    problems: ['auth0.domain: is required: the domain of your Auth0 tenant, a bare host such as myorg.us.auth0.com (no https://)'],
   },
   {
     name: 'a top-level key is misspelt',
@@ -156,7 +156,104 @@ const TYPES_AND_KEYS: ConfigCorpusRow[] = [
   {
     name: 'a key is given twice in the file',
     mutate: yamlWith(/namespace: plc-dev\n/, 'namespace: plc-dev\nnamespace: plc-prod\n'),
-    problems: ['pixie-auth.yaml:2: a key is given twice; keep one'],
+    problems: ['pixie-auth.yaml:2:1: "namespace" is given twice in one mapping (also on line 1); keep one'],
+    heading: 'Cannot read pixie-auth.yaml',
+  },
+  {
+    name: 'a key nested deeper is given twice in the file',
+    mutate: yamlWith(/  clientId: pixie-cloud-example-client\n/, '  clientId: pixie-cloud-example-client\n  clientId: other-client\n'),
+    problems: ['pixie-auth.yaml:5:3: "clientId" is given twice in one mapping (also on line 4); keep one'],
+    heading: 'Cannot read pixie-auth.yaml',
+  },
+  {
+    name: 'the client id is missing',
+    mutate: c => { delete c.auth0.clientId; },
+    problems: ['auth0.clientId: is required: the client id of your Auth0 application (the secret goes in credentials)'],
+  },
+  {
+    name: 'the store has no name',
+    mutate: c => { delete c.auth0.credentials.fromStore.store.name; },
+    problems: [`${FROM_STORE}.store.name: is required: the name of the SecretStore or ClusterSecretStore, e.g. pixie-secrets`],
+  },
+  {
+    name: 'the store is a bare name, not a mapping',
+    mutate: c => { c.auth0.credentials.fromStore.store = 'pixie-secrets'; },
+    problems: [`${FROM_STORE}.store: must be a mapping: the store to read from, { name: ..., kind: SecretStore or ClusterSecretStore }`],
+  },
+];
+
+/** What a reference into the secret store looks like, as the messages describe it. */
+const REMOTE_REF = "a reference into your secret store, { key: ..., property: ... }, where key is the secret's name in the store (e.g. pixie/auth0) and property a field inside it (optional)";
+const AUTH0_KEYS = 'The keys allowed here are: domain, clientId, emailPasswordConnection, credentials';
+const EXISTING_SECRET = 'Or give auth0.credentials.existingSecret: the name of a Secret that already holds the client id and secret.';
+
+const CREDENTIALS_PLACED_WRONGLY: ConfigCorpusRow[] = [
+  {
+    name: "the client secret's value is given where its reference belongs",
+    mutate: c => { c.auth0.credentials.fromStore.clientSecret = PASTED_SECRET; },
+    problems: [`${FROM_STORE}.clientSecret: must be a mapping: ${REMOTE_REF}. The value given looks like a secret itself: keep it in your secret store and reference it here`],
+  },
+  {
+    name: "the client secret's store key is given as a plain string",
+    mutate: c => { c.auth0.credentials.fromStore.clientSecret = 'pixie/auth0'; },
+    problems: [`${FROM_STORE}.clientSecret: must be a mapping: ${REMOTE_REF}`],
+  },
+  {
+    name: 'the client secret is missing from fromStore',
+    mutate: c => { delete c.auth0.credentials.fromStore.clientSecret; },
+    problems: [`${FROM_STORE}.clientSecret: is required: ${REMOTE_REF}`],
+  },
+  {
+    name: 'the client secret is pasted at the top of auth0',
+    mutate: c => { c.auth0.clientSecret = PASTED_SECRET; },
+    problems: [`auth0.clientSecret: is not a known key here. It belongs at ${FROM_STORE}.clientSecret: ${REMOTE_REF}. ${EXISTING_SECRET} A secret value itself never goes in this file. ${AUTH0_KEYS}`],
+  },
+  {
+    name: 'the client secret is given as client_secret at the top of auth0',
+    mutate: c => { c.auth0.client_secret = { key: 'pixie/auth0', property: 'client-secret' }; },
+    problems: [`auth0.client_secret: is not a known key here. It belongs at ${FROM_STORE}.clientSecret: ${REMOTE_REF}. ${EXISTING_SECRET} ${AUTH0_KEYS}`],
+  },
+  {
+    name: 'existingSecret is given at the top of auth0',
+    mutate: c => { c.auth0.existingSecret = 'cloud-auth0-secrets'; },
+    problems: [`auth0.existingSecret: is not a known key here. It belongs at auth0.credentials.existingSecret: the name of a Secret that already holds the client id and secret. ${AUTH0_KEYS}`],
+  },
+  {
+    name: 'the client secret is under credentials without fromStore',
+    mutate: c => { c.auth0.credentials.clientSecret = { key: 'pixie/auth0' }; },
+    problems: [`auth0.credentials.clientSecret: is not a known key here. It belongs at ${FROM_STORE}.clientSecret: ${REMOTE_REF}. ${EXISTING_SECRET} The keys allowed here are: fromStore, existingSecret`],
+  },
+];
+
+const YAML_SYNTAX: ConfigCorpusRow[] = [
+  {
+    name: 'a quote is never closed (yaml reads on to the end of the file)',
+    mutate: yamlWith(/domain: .*/, 'domain: "example-org.us.auth0.com'),
+    problems: ['pixie-auth.yaml:3:11: not valid YAML: the " quote that opens here is never closed, so the value runs on to the end of the file (MISSING_CHAR); add the closing " at the end of the value'],
+    heading: 'Cannot read pixie-auth.yaml',
+  },
+  {
+    name: "a single quote is never closed in the file's last line",
+    mutate: yamlWith(/oauthConfig: patch\n/, "oauthConfig: 'patch\n"),
+    problems: ['pixie-auth.yaml:17:16: not valid YAML: the \' quote that opens here is never closed, so the value runs on to the end of the file (MISSING_CHAR); add the closing \' at the end of the value'],
+    heading: 'Cannot read pixie-auth.yaml',
+  },
+  {
+    name: 'an unquoted value contains ": "',
+    mutate: yamlWith(/clientId: pixie-cloud-example-client/, 'clientId: pixie: cloud'),
+    problems: ['pixie-auth.yaml:4:13: not valid YAML: Nested mappings are not allowed in compact mappings (BLOCK_AS_IMPLICIT_KEY); give each key: value its own line, indented like the keys beside it; put a value that contains ": " in quotes'],
+    heading: 'Cannot read pixie-auth.yaml',
+  },
+  {
+    name: 'a key is indented less than the keys beside it',
+    mutate: yamlWith(/  clientId: pixie-cloud-example-client/, ' clientId: pixie-cloud-example-client'),
+    problems: ['pixie-auth.yaml:4:1: not valid YAML: All mapping items must start at the same column (BAD_INDENT); indent every key of one mapping (and every - item of one list) by the same number of spaces'],
+    heading: 'Cannot read pixie-auth.yaml',
+  },
+  {
+    name: 'a line is indented with a tab',
+    mutate: yamlWith(/  domain: /, '\tdomain: '),
+    problems: ['pixie-auth.yaml:3:1: not valid YAML: Tabs are not allowed as indentation (TAB_AS_INDENT); indent with spaces, not tabs'],
     heading: 'Cannot read pixie-auth.yaml',
   },
 ];
@@ -352,6 +449,8 @@ const CONFIG_CORPUS: ConfigCorpusRow[] = [
   ...PLACEHOLDERS,
   ...DOMAINS,
   ...TYPES_AND_KEYS,
+  ...CREDENTIALS_PLACED_WRONGLY,
+  ...YAML_SYNTAX,
   ...NAMES,
   ...SOURCES_AND_TARGETS,
   ...SECRETS_AND_STORES,

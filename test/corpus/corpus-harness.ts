@@ -15,7 +15,7 @@ export interface ConfigCorpusRow {
   readonly problems: string[];
   /**
    * The error's heading.
-   * @default 'Invalid config'
+   * @default 'Invalid config pixie-auth.yaml' (the config file, as the harness names it)
    */
   readonly heading?: string;
 }
@@ -32,7 +32,7 @@ export interface CorpusOutcome {
 }
 
 /** The exact stderr of a refused synth. */
-export function refusal(problems: string[], heading = 'Invalid config'): string {
+export function refusal(problems: string[], heading = 'Invalid config pixie-auth.yaml'): string {
   return `${heading}:\n${problems.map(p => `  - ${p}`).join('\n')}\nNothing was written; the output directory is unchanged.\n`;
 }
 
@@ -57,5 +57,6 @@ function synth(configFile: string, outdir: string): { code: number; stdout: stri
   let stdout = '';
   let stderr = '';
   const code = runSynth(['--config', configFile, '--output', outdir, '--quiet'], t => (stdout += t), t => (stderr += t));
-  return { code, stdout, stderr };
+  // Messages name the config file as --config gave it, here a temp path: the rows name it pixie-auth.yaml.
+  return { code, stdout, stderr: stderr.split(configFile).join('pixie-auth.yaml') };
 }

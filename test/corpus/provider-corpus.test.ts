@@ -116,7 +116,7 @@ const OIDC_CONFIG_CORPUS: ConfigCorpusRow[] = [
     name: 'the OIDC issuer key is misspelt',
     mutate: c => { c.oidc.issuerUrl = c.oidc.issuer; delete c.oidc.issuer; },
     problems: [
-      'oidc.issuer: is required',
+      'oidc.issuer: is required: the issuer URL, exactly as in the discovery document (https, no trailing slash), e.g. https://keycloak.example.com/realms/pixie',
       'oidc.issuerUrl: is not a known key. The keys allowed here are: issuer, clientId, credentials, metadataUrl, additionalScopes, loginButtons, signupButtons, tokenEndpoint, userinfoEndpoint, idProviderClaim, googleIdProviderValue, googleAccessTokenClaim',
     ],
   },

@@ -14,8 +14,8 @@ export const AUTH0_PROVIDER: ConfigProvider = {
     additionalProperties: false,
     required: ['domain', 'clientId', 'credentials'],
     properties: {
-      domain: { type: 'string' },
-      clientId: { type: 'string' },
+      domain: { type: 'string', description: 'The domain of your Auth0 tenant, a bare host such as myorg.us.auth0.com (no https://)' },
+      clientId: { type: 'string', description: 'The client id of your Auth0 application (the secret goes in credentials)' },
       emailPasswordConnection: { type: 'string' },
       credentials: clientCredentials,
     },

@@ -1,4 +1,5 @@
 import { OidcAuth, OidcAuthProps, OIDC_SECRET_NAME } from '../../auth/oidc-auth';
+import { ISSUER_EXAMPLE } from '../../auth/oidc-checks';
 import { OidcSocialButton } from '../../auth/oidc-social-button';
 import { clientCredentials } from '../schema-parts';
 import { ConfigProvider, ProviderContext } from './config-provider';
@@ -33,8 +34,8 @@ export const OIDC_PROVIDER: ConfigProvider = {
     additionalProperties: false,
     required: ['issuer', 'clientId', 'credentials'],
     properties: {
-      issuer: { type: 'string', description: 'The issuer URL, exactly as in the discovery document (https, no trailing slash)' },
-      clientId: { type: 'string' },
+      issuer: { type: 'string', description: `The issuer URL, exactly as in the discovery document (https, no trailing slash), e.g. ${ISSUER_EXAMPLE}` },
+      clientId: { type: 'string', description: 'The client id of the OIDC client in your identity provider (the secret goes in credentials)' },
       credentials: clientCredentials,
       metadataUrl: { type: 'string', description: 'Discovery URL (default: the issuer plus /.well-known/openid-configuration)' },
       additionalScopes: { type: 'array', items: { type: 'string' } },

@@ -16,7 +16,7 @@ const configOverrides = {
     type: 'object',
     additionalProperties: false,
     required: ['path', 'value'],
-    properties: { path: { type: 'string' }, value: { description: 'Any YAML value; null removes the key' } },
+    properties: { path: { type: 'string', description: 'Dotted path of the setting in the Hydra or Kratos config, e.g. log.format' }, value: { description: 'Any YAML value; null removes the key' } },
   },
 };
 
@@ -38,7 +38,7 @@ const secretSource = {
             type: 'object',
             additionalProperties: false,
             required: ['secretKey', 'remote'],
-            properties: { secretKey: { type: 'string' }, remote: remoteRef },
+            properties: { secretKey: { type: 'string', description: 'The key of the Secret that this value fills' }, remote: remoteRef },
           },
         },
         ...externalSecretOptions,
