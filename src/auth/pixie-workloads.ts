@@ -36,17 +36,29 @@ export interface NamedPixieWorkloadsOptions {
 
 /**
  * The Pixie workloads defined or included in this app.
+ *
+ * Each prop takes the Deployment as a cdk8s user has it: an `ApiObject`
+ * (e.g. a `KubeDeployment`, or one of `include.apiObjects`), a cdk8s-plus
+ * `Deployment`, or a construct that contains it, such as an `Include` of
+ * Pixie's `auth_deployment.yaml`. In a construct holding several
+ * Deployments, the one with the expected name is taken, so one `Include` of
+ * all of Pixie's Deployments can be passed to every prop.
  */
 export interface InAppPixieWorkloadsOptions {
-  /** The `auth-server` Deployment. It gets the provider's credential env vars. */
+  /**
+   * The `auth-server` Deployment, or a construct (e.g. an `Include`) that
+   * contains it. It gets the provider's credential env vars.
+   */
   readonly authServer: IConstruct;
   /**
-   * The `profile-server` Deployment.
+   * The `profile-server` Deployment, or a construct (e.g. an `Include`) that
+   * contains it.
    * @default - not restarted by this app
    */
   readonly profileServer?: IConstruct;
   /**
-   * The `cloud-proxy` Deployment.
+   * The `cloud-proxy` Deployment, or a construct (e.g. an `Include`) that
+   * contains it.
    * @default - not restarted by this app
    */
   readonly cloudProxy?: IConstruct;
@@ -91,14 +103,78 @@ export class PixieWorkloads {
     return problems.problems;
   }
 
-  /** The workloads are in this app; they are annotated and wired in place. */
+  /**
+   * The workloads are in this app; they are annotated and wired in place.
+   *
+   * Each option takes the Deployment itself (an `ApiObject` or a cdk8s-plus
+   * `Deployment`) or a construct containing it, such as an `Include` of
+   * Pixie's manifest; see `InAppPixieWorkloadsOptions`.
+   *
+   * @throws if a construct holds no Deployment of the expected name, or a
+   * Deployment is not named `auth-server`, `profile-server` or `cloud-proxy`
+   * as its option says
+   */
   public static inApp(options: InAppPixieWorkloadsOptions): PixieWorkloads {
-    const objects = [options.authServer, options.profileServer, options.cloudProxy].filter((o): o is IConstruct => o !== undefined);
-    const targets = objects.map(o => RestartTarget.fromWorkload(o));
-    if (ApiObject.of(options.authServer).name !== 'auth-server') {
-      throw new Error(`workloads.authServer: expected the 'auth-server' Deployment, got '${ApiObject.of(options.authServer).name}'`);
-    }
+    const given: Array<[string, IConstruct | undefined]> = [
+      ['authServer', options.authServer],
+      ['profileServer', options.profileServer],
+      ['cloudProxy', options.cloudProxy],
+    ];
+    const targets: RestartTarget[] = [];
+    given.forEach(([prop, workload], i) => {
+      if (workload !== undefined) {
+        targets.push(RestartTarget.fromWorkload(PixieWorkloads.deploymentIn(workload, prop, AUTH_CONFIG_READERS[i])));
+      }
+    });
     return new PixieWorkloads(targets, undefined);
+  }
+
+  /**
+   * The Deployment `expected` that `workload` is or holds: the object itself
+   * (or a cdk8s-plus workload's), else the only Deployment among the
+   * construct's ApiObjects, or the one named `expected` among several.
+   */
+  private static deploymentIn(workload: IConstruct, prop: string, expected: string): ApiObject {
+    const field = `workloads.${prop}`;
+    const own = PixieWorkloads.ownApiObject(workload);
+    if (own !== undefined) {
+      if (own.name !== expected) {
+        throw new Error(`${field}: expected the '${expected}' Deployment, got '${own.name}'`);
+      }
+      return own;
+    }
+    const fix = `pass PixieWorkloads.inApp the '${expected}' Deployment (an ApiObject such as one of include.apiObjects, or a cdk8s-plus Deployment) or a construct that contains it, such as an Include of Pixie's manifest that defines it`;
+    const objects = workload.node.findAll().filter(ApiObject.isApiObject);
+    const deployments = objects.filter(o => o.kind === WorkloadKind.DEPLOYMENT);
+    const where = `'${workload.node.path}' (${workload.constructor.name})`;
+    if (deployments.length === 0) {
+      const found = objects.length === 0 ? 'no Kubernetes objects' : `no Deployment (only ${objects.map(o => `${o.kind} ${o.name}`).join(', ')})`;
+      throw new Error(`${field}: ${where} holds ${found}; ${fix}`);
+    }
+    const named = deployments.filter(o => o.name === expected);
+    if (named.length === 1) {
+      return named[0];
+    }
+    const names = deployments.map(o => `'${o.name}'`).join(', ');
+    if (named.length > 1) {
+      throw new Error(`${field}: ${where} holds ${named.length} Deployments named '${expected}'; ${fix}`);
+    }
+    if (deployments.length === 1) {
+      throw new Error(`${field}: expected the '${expected}' Deployment, got '${deployments[0].name}' from ${where}; ${fix}`);
+    }
+    throw new Error(`${field}: ${where} holds the Deployments ${names}, none named '${expected}'; ${fix}`);
+  }
+
+  /** `workload` if it is an ApiObject, else the ApiObject its default children lead to (a cdk8s-plus workload's). */
+  private static ownApiObject(workload: IConstruct): ApiObject | undefined {
+    let current: IConstruct | undefined = workload;
+    while (current !== undefined) {
+      if (ApiObject.isApiObject(current)) {
+        return current;
+      }
+      current = current.node.defaultChild;
+    }
+    return undefined;
   }
 
   /** The workloads that read pl-oauth-config; the first is auth-server. */

@@ -47,9 +47,13 @@ export interface NamedWorkload {
  * `Include`), or one named by kind, name and namespace that lives elsewhere.
  */
 export class RestartTarget {
-  /** A Deployment, StatefulSet or DaemonSet defined or included in this app. */
+  /**
+   * A Deployment, StatefulSet or DaemonSet defined or included in this app:
+   * the `ApiObject`, a cdk8s-plus workload, or a construct (such as an
+   * `Include`) that holds exactly one workload.
+   */
   public static fromWorkload(workload: IConstruct): RestartTarget {
-    const apiObject = ApiObject.of(workload);
+    const apiObject = RestartTarget.workloadObject(workload);
     const kind = Object.values(WorkloadKind).find(k => k === apiObject.kind);
     if (!kind) {
       throw new Error(`restart target '${apiObject.node.path}' is a ${apiObject.kind}; use a Deployment, StatefulSet or DaemonSet`);
@@ -80,6 +84,22 @@ export class RestartTarget {
       problems.add(`${fieldPrefix}namespace`, checkDnsLabel(workload.namespace));
     }
     return problems.problems;
+  }
+
+  /** `workload` itself (or its default child's object), else the one workload among the ApiObjects it holds. */
+  private static workloadObject(workload: IConstruct): ApiObject {
+    for (let current: IConstruct | undefined = workload; current !== undefined; current = current.node.defaultChild) {
+      if (ApiObject.isApiObject(current)) {
+        return current;
+      }
+    }
+    const kinds: string[] = Object.values(WorkloadKind);
+    const workloads = workload.node.findAll().filter(ApiObject.isApiObject).filter(o => kinds.includes(o.kind));
+    if (workloads.length === 1) {
+      return workloads[0];
+    }
+    const held = workloads.length === 0 ? 'no Deployment, StatefulSet or DaemonSet' : `${workloads.length} workloads (${workloads.map(o => `${o.kind} ${o.name}`).join(', ')})`;
+    throw new Error(`restart target '${workload.node.path}' holds ${held}; pass the one workload to restart (an ApiObject such as one of include.apiObjects, a cdk8s-plus workload, or a construct holding just that one)`);
   }
 
   /** The workload's kind. */

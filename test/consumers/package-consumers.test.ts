@@ -255,20 +255,28 @@ describe('the README\'s TypeScript examples, in an app with `cdk8s init typescri
   // cdk8s's own template: strict, noUnusedLocals, noUnusedParameters.
   const template = () => fs.readFileSync(repoBin('cdk8s-cli/templates/typescript-app/tsconfig.json'), 'utf8');
 
-  test('there are examples to check: the kustomize Component and LinearSynthApp\'s', () => {
-    expect(readmeSnippets().length).toBeGreaterThanOrEqual(2);
+  const examples = readmeSnippets().map((code, i) => ({ i, code, inApp: code.includes('PixieWorkloads.inApp(') }));
+
+  test('there are examples to check: the kustomize Component, and LinearSynthApp\'s with Components and with Deployments in the app', () => {
+    expect(examples.filter(e => !e.inApp).length).toBeGreaterThanOrEqual(2);
+    expect(examples.filter(e => e.inApp).length).toBeGreaterThanOrEqual(1);
   });
 
-  test.each(readmeSnippets().map((code, i) => [i, code]))('example %i type-checks, runs and writes a Component in each namespace', (i, code) => {
-    // GIVEN
+  /** Writes example `i` into an app dir beside Pixie's base (a pixie-io/pixie checkout), type-checks it, runs it, and returns the dir. */
+  function runExample(i: number, code: string): string {
     const dir = path.join(appDir, `readme-example-${i}`);
     fs.mkdirSync(dir, { recursive: true });
+    fs.cpSync(PIXIE_BASE, path.join(dir, '..', 'pixie', 'k8s', 'cloud', 'base'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'tsconfig.json'), template());
-    fs.writeFileSync(path.join(dir, 'main.ts'), code as string);
-
-    // WHEN
+    fs.writeFileSync(path.join(dir, 'main.ts'), code);
     runNode(path.join(appDir, 'node_modules', 'typescript', 'bin', 'tsc'), ['-p', '.', '--noEmit'], dir);
     runNode(path.join(appDir, 'node_modules', 'ts-node', 'dist', 'bin.js'), ['main.ts'], dir);
+    return dir;
+  }
+
+  test.each(examples.filter(e => !e.inApp).map(e => [e.i, e.code]))('example %i type-checks, runs and writes a Component in each namespace', (i, code) => {
+    // GIVEN / WHEN
+    const dir = runExample(i as number, code as string);
 
     // THEN: every kustomization written names its patches, and each patch stays in its chart's namespace
     const kustomizations = fs.readdirSync(path.join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('kustomization.yaml'));
@@ -279,6 +287,26 @@ describe('the README\'s TypeScript examples, in an app with `cdk8s init typescri
       expect(patches).toEqual(expect.arrayContaining(['deployment-auth-server.yaml', 'configmap-pl-oauth-config.yaml']));
       const namespaces = new Set(patches.flatMap(p => readObjects(path.join(componentDir, 'patches', p)).map(o => o.metadata.namespace)));
       expect(namespaces.size).toBe(1);
+    }
+  });
+
+  test.each(examples.filter(e => e.inApp).map(e => [e.i, e.code]))('example %i type-checks, runs and wires the Deployments it includes, in each chart\'s namespace', (i, code) => {
+    // GIVEN / WHEN
+    const dir = runExample(i as number, code as string);
+
+    // THEN: each chart's manifest holds Pixie's three Deployments in its own namespace, each restarted on pl-oauth-config
+    const manifests = fs.readdirSync(path.join(dir, 'dist')).filter(f => f.endsWith('.k8s.yaml')).sort();
+    expect(manifests).toStrictEqual(['dev.k8s.yaml', 'prod.k8s.yaml', 'staging.k8s.yaml']);
+    for (const file of manifests) {
+      const objects = readObjects(path.join(dir, 'dist', file));
+      const namespace = `plc-${file.replace('.k8s.yaml', '')}`;
+      expect(find(objects, 'ConfigMap', 'pl-oauth-config').metadata.namespace).toBe(namespace);
+      for (const name of READERS) {
+        const deployment = find(objects, 'Deployment', name);
+        expect(deployment.metadata.namespace).toBe(namespace);
+        expect(Object.keys(deployment.spec.template.metadata.annotations)).toContain('checksum/pl-oauth-config');
+      }
+      expect(staleChecksums(objects)).toStrictEqual([]);
     }
   });
 });

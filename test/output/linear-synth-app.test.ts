@@ -154,7 +154,7 @@ describe('LinearSynthApp', () => {
 
   test('many OssAuth stacks synthesize as with App, restart hashes included', () => {
     // GIVEN: one chart per environment, as a manifests repo renders them
-    const build = (app: App) => {
+    const build = <A extends App>(app: A): A => {
       for (const env of ['dev', 'staging', 'prod']) {
         new OssAuth(new Chart(app, env, { namespace: `plc-${env}` }), 'Auth', { workloads: PixieWorkloads.named({ oauthConfig: OAuthConfigMode.PATCH }) });
       }

@@ -32,6 +32,27 @@ describe('RestartTarget', () => {
     expect(targets[1].describe()).toBe('StatefulSet plc-dev/db');
   });
 
+  test('fromWorkload() takes an Include of a manifest holding one workload, and names the workloads when it holds several or none', () => {
+    // GIVEN Pixie's auth-server manifest (one Deployment) and a construct holding two Deployments and a Service
+    const app = Testing.app();
+    const chart = new Chart(app, 'c', { namespace: 'plc-dev' });
+    const auth = new Include(chart, 'Auth', { url: path.join(PIXIE_REFERENCE_DIR, 'base', 'auth_deployment.yaml') });
+    const both = new Include(chart, 'Both', { url: path.join(PIXIE_REFERENCE_DIR, 'base', 'profile_deployment.yaml') });
+    new Include(both, 'Proxy', { url: path.join(PIXIE_REFERENCE_DIR, 'base', 'proxy_deployment.yaml') });
+    const service = new Include(chart, 'Service', { url: path.join(PIXIE_REFERENCE_DIR, 'base', 'auth_service.yaml') });
+
+    // WHEN
+    const target = RestartTarget.fromWorkload(auth);
+
+    // THEN
+    expect([target.kind, target.name, target.isNamed]).toStrictEqual([WorkloadKind.DEPLOYMENT, 'auth-server', false]);
+    expect(target.apiObject).toBe(auth.apiObjects[0]);
+    expect(() => RestartTarget.fromWorkload(both)).toThrow(
+      "restart target 'c/Both' holds 2 workloads (Deployment profile-server, Deployment cloud-proxy); pass the one workload to restart",
+    );
+    expect(() => RestartTarget.fromWorkload(service)).toThrow("restart target 'c/Service' holds no Deployment, StatefulSet or DaemonSet; pass the one workload to restart");
+  });
+
   test('named() defaults to a Deployment whose namespace comes from the restarting construct', () => {
     // WHEN
     const target = RestartTarget.named({ name: 'profile-server' });
