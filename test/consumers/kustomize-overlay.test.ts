@@ -2,10 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { REPO_ROOT } from './run-command';
-import { runSynth } from '../../src/cli/synth-command';
 import { ContentHash } from '../../src/restart/content-hash';
-import { copyPixieReference, hasKustomize, itIfKustomize, kustomizeBuild } from '../support/kustomize';
-import { tempDir } from '../support/temp-config';
+import { hasKustomize, itIfKustomize, kustomizeBuild } from '../support/kustomize';
+import { layOutOverlayWorkspace, OverlayWorkspace } from '../support/overlay-workspace';
 
 // The kustomize flow of the README: examples/kustomize-overlay puts our
 // synthesized component over Pixie's k8s/cloud/dev. The test lays out a
@@ -22,31 +21,6 @@ const CONFIGS = ['pixie-auth.yaml', ...fs.readdirSync(path.join(REPO_ROOT, 'exam
     const pixie = parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'))?.pixie ?? {};
     return pixie.manifests === undefined && pixie.oauthConfig === 'patch';
   });
-
-interface Workspace {
-  readonly root: string;
-  readonly repo: string;
-  readonly component: any[];
-}
-
-/** `<root>/pixie/k8s/cloud/...` (Pixie's reference) and `<root>/cdk8s-pixie-auth/{examples,dist}`. */
-function layOutWorkspace(configFile: string): Workspace {
-  const root = tempDir('pixie-auth-workspace-');
-  fs.mkdirSync(path.join(root, 'pixie', 'k8s'), { recursive: true });
-  fs.renameSync(copyPixieReference(), path.join(root, 'pixie', 'k8s', 'cloud'));
-  const repo = path.join(root, 'cdk8s-pixie-auth');
-  fs.mkdirSync(path.join(repo, OVERLAY), { recursive: true });
-  fs.copyFileSync(path.join(REPO_ROOT, OVERLAY_FILE), path.join(repo, OVERLAY_FILE));
-
-  let err = '';
-  const code = runSynth(['--config', path.join(REPO_ROOT, configFile), '--output', path.join(repo, 'dist'), '--quiet'], () => {}, t => (err += t));
-  expect(err).toBe('');
-  expect(code).toBe(0);
-  const componentDir = path.join(repo, 'dist', 'pixie-auth');
-  const resourceFiles: string[] = parse(fs.readFileSync(path.join(componentDir, 'kustomization.yaml'), 'utf8')).resources ?? [];
-  const component = resourceFiles.flatMap(file => fs.readFileSync(path.join(componentDir, file), 'utf8').split(/^---$/m).map(doc => parse(doc)));
-  return { root, repo, component: component.filter(o => o) };
-}
 
 const key = (o: any) => `${o.kind} ${o.metadata?.namespace}/${o.metadata?.name}`;
 const find = (objects: any[], kind: string, name: string) => objects.find(o => o.kind === kind && o.metadata?.name === name);
@@ -69,14 +43,14 @@ describe('the README\'s kustomize overlay over Pixie\'s k8s/cloud/dev', () => {
   });
 
   describe.each(CONFIGS)('with %s', configFile => {
-    let workspace: Workspace;
+    let workspace: OverlayWorkspace;
     let built: any[];
     let plainDev: any[];
     const section = () => Object.keys(PROVIDER_OF_SECTION).find(k => parse(fs.readFileSync(path.join(REPO_ROOT, configFile), 'utf8'))[k] !== undefined)!;
 
     beforeAll(() => {
       if (hasKustomize) {
-        workspace = layOutWorkspace(configFile);
+        workspace = layOutOverlayWorkspace([OVERLAY_FILE], path.join(REPO_ROOT, configFile));
         built = kustomizeBuild(path.join(workspace.repo, OVERLAY));
         plainDev = kustomizeBuild(path.join(workspace.root, 'pixie', 'k8s', 'cloud', 'dev'));
       }
