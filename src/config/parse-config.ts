@@ -1,12 +1,12 @@
 import { parseDocument } from 'yaml';
-import { describeYamlError, lineAndColumn } from './yaml-errors';
+import { describeYamlError, lineAndColumn, yamlFeatureProblems } from './yaml-errors';
 import { InputProblem, InvalidInputError } from '../validation/problems';
 
 /**
  * Parses a config file's text. The first YAML syntax error, else every
  * duplicate key, is reported as `FILE:LINE:COLUMN` (`sourceName` as the user
  * gave it) with yaml's explanation, its error code and the fix, never with
- * the file's content.
+ * the file's content; so is any anchor, alias or tag (see `yamlFeatureProblems`).
  * @internal
  */
 export function parseConfigText(text: string, sourceName: string): any {
@@ -20,6 +20,13 @@ export function parseConfigText(text: string, sourceName: string): any {
       return { field: `${sourceName}:${at.line}:${at.col}`, message: d.message };
     });
     throw new InvalidInputError(problems, `Cannot read ${sourceName}`);
+  }
+  const features = yamlFeatureProblems(doc, text);
+  if (features.length > 0) {
+    throw new InvalidInputError(features.map(f => {
+      const at = lineAndColumn(text, f.offset);
+      return { field: `${sourceName}:${at.line}:${at.col}`, message: f.message };
+    }), `Cannot read ${sourceName}`);
   }
   return doc.toJS() ?? {};
 }

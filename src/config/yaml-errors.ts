@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, visit, YAMLError } from 'yaml';
+import { Document, isAlias, isMap, isScalar, visit, YAMLError } from 'yaml';
 import { looksLikeSecretValue, quoteInput, redact } from '../validation/field-checks';
 
 // What a YAML syntax error in a config file is, where, and how to fix it, in the user's terms.
@@ -6,7 +6,7 @@ import { looksLikeSecretValue, quoteInput, redact } from '../validation/field-ch
 /** How to fix what yaml reports: [error code, message pattern, fix]. */
 const FIXES: Array<[string, RegExp, string]> = [
   ['TAB_AS_INDENT', /./, 'indent with spaces, not tabs'],
-  ['BAD_INDENT', /^Flow (sequence|mapping)/, 'close the [ or { on the line where it opens, or indent the lines it continues on'],
+  ['BAD_INDENT', /^Flow (sequence|map)/, 'close the [ or { on the line where it opens, or indent the lines it continues on'],
   ['BAD_INDENT', /./, 'indent every key of one mapping (and every - item of one list) by the same number of spaces'],
   ['BLOCK_AS_IMPLICIT_KEY', /^A block sequence/, 'a - list item cannot sit among the keys of a mapping: indent it under the key whose list it is'],
   ['BLOCK_AS_IMPLICIT_KEY', /./, 'give each key: value its own line, indented like the keys beside it; put a value that contains ": " in quotes'],
@@ -26,6 +26,9 @@ export function describeYamlError(error: YAMLError, doc: Document, text: string)
   const code = error.code;
   if (code === 'DUPLICATE_KEY') {
     return { code, offset, message: duplicateKeyMessage(doc, offset, text) };
+  }
+  if (code === 'MULTIPLE_DOCS') {
+    return { code, offset, message: `not valid YAML: the file holds more than one YAML document (a line --- starts another) (${code}); keep one: a config file is one mapping` };
   }
   const quote = /^Missing closing (["'])/.exec(error.message)?.[1];
   if (quote) {
@@ -100,4 +103,39 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 /** yaml's message with any secret-looking word shortened. */
 function redactWords(message: string): string {
   return message.split(/(\s+)/).map(w => (looksLikeSecretValue(w) ? redact(w) : w)).join('');
+}
+
+/**
+ * YAML's anchors (`&`), aliases (`*`) and tags (`!`), which a config file
+ * has no use for, and which turn a value that merely starts with one of those
+ * characters (a pasted password, say) into something else: an empty value,
+ * a reference, or a silently dropped tag. Reported where they stand; the
+ * value itself is never repeated.
+ * @internal
+ */
+export function yamlFeatureProblems(doc: Document, text: string): Array<{ offset: number; message: string }> {
+  const found: Array<{ offset: number; message: string }> = [];
+  const quoteIt = 'a config file does not use it: if the value starts with that character, put the whole value in quotes';
+  visit(doc, {
+    Node: (_, node) => {
+      const offset = node.range?.[0] ?? 0;
+      if (isAlias(node)) {
+        found.push({ offset, message: `a value starting with * is a YAML alias; ${quoteIt}` });
+        return;
+      }
+      if (node.anchor !== undefined) {
+        found.push({ offset: markBefore(text, '&', offset), message: `a value starting with & is a YAML anchor; ${quoteIt}` });
+      }
+      if (node.tag !== undefined) {
+        found.push({ offset: markBefore(text, '!', offset), message: `a value starting with ! is a YAML tag; ${quoteIt}` });
+      }
+    },
+  });
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** Where `mark` stands before `offset` (yaml's node starts after its anchor or tag), else `offset`. */
+function markBefore(text: string, mark: string, offset: number): number {
+  const at = text.lastIndexOf(mark, offset);
+  return at >= 0 ? at : offset;
 }

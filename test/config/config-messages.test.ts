@@ -69,6 +69,32 @@ describe('YAML syntax errors', () => {
     expect(problems).not.toContain(PASTED_SECRET);
     expect(problems).not.toContain(PASTED_SECRET.slice(0, 8));
   });
+
+  test('a value starting with * (a pasted password, say) is refused where it stands, without the value (yaml\'s own error printed it)', () => {
+    const problems = parseProblems(`auth0:\n  credentials:\n    fromStore:\n      clientSecret:\n        key: *${PASTED_SECRET}\n`, 'm4.yaml');
+    expect(problems).toStrictEqual([
+      'm4.yaml:5:14: a value starting with * is a YAML alias; a config file does not use it: if the value starts with that character, put the whole value in quotes',
+    ]);
+    expect(problems.join('\n')).not.toContain(PASTED_SECRET.slice(0, 8));
+  });
+
+  test('values starting with & or ! are refused where they stand, not read as empty or silently untagged', () => {
+    expect(parseProblems(`auth0:\n  clientId: &${PASTED_SECRET}\n  domain: !${PASTED_SECRET} x\n`, 'm4.yaml')).toStrictEqual([
+      'm4.yaml:2:13: a value starting with & is a YAML anchor; a config file does not use it: if the value starts with that character, put the whole value in quotes',
+      'm4.yaml:3:11: a value starting with ! is a YAML tag; a config file does not use it: if the value starts with that character, put the whole value in quotes',
+    ]);
+    expect(parseConfigText(`auth0:\n  clientId: "&${'x'.repeat(4)}"\n`, 'm4.yaml')).toStrictEqual({ auth0: { clientId: '&xxxx' } });
+  });
+
+  test('two documents in one file: keep one', () => {
+    expect(parseProblems('a: x\n---\nb: y\n', 'm4.yaml')).toStrictEqual([
+      'm4.yaml:2:1: not valid YAML: the file holds more than one YAML document (a line --- starts another) (MULTIPLE_DOCS); keep one: a config file is one mapping',
+    ]);
+  });
+
+  test('an unclosed { is told to close it', () => {
+    expect(parseProblems('pixie: {oauthConfig: patch\n', 'm4.yaml')[0]).toMatch(/\(BAD_INDENT\); close the \[ or \{ on the line where it opens/);
+  });
 });
 
 describe('config shape messages', () => {
