@@ -3,15 +3,15 @@ import * as path from 'path';
 import { OutputFile } from './render-stack';
 
 /**
- * The file, in the output directory, that lists the entries the synth
- * command wrote there: only those does a later synth replace.
+ * The directory, in the output directory, that records which entries the
+ * synth command wrote there: a file of the entry's name for each. Only those
+ * does a later synth replace. One file an entry, so synths of different
+ * configs running at once into one output directory cannot lose each
+ * other's records.
  */
-export const OWNED_ENTRIES_FILE = '.pixie-auth-synth';
+export const OWNED_ENTRIES_DIR = '.pixie-auth-synth';
 
-const OWNED_ENTRIES_HEADER = [
-  '# Written by the cdk8s-pixie-auth synth command (node bin/synth.js).',
-  '# The entries of this directory it wrote, one a line: a synth replaces only these, and only the one it writes.',
-];
+const OWNED_ENTRY_TEXT = 'Written by the cdk8s-pixie-auth synth command (node bin/synth.js), which replaces the entry of this name on every synth.\n';
 
 /**
  * Writes `files` into the output directory `outdir`, replacing only the
@@ -22,27 +22,30 @@ const OWNED_ENTRIES_HEADER = [
  * nothing in `outdir` changes until that has succeeded; then each entry is
  * renamed into place. Anything else in `outdir` (other components, a `.git`,
  * the user's own files) is left alone. An entry that is already there is
- * replaced only if an earlier synth wrote it, as `OWNED_ENTRIES_FILE`
+ * replaced only if an earlier synth wrote it, as `OWNED_ENTRIES_DIR`
  * records; otherwise nothing is written and the error says what to do.
  * If `outdir` is a symbolic link, the directory it points to is written to.
  */
 export function writeDirectoryAtomically(outdir: string, files: readonly OutputFile[]): void {
   const target = outputDirectory(outdir);
   const entries = [...new Set(files.map(f => topLevelEntry(f.path)))].sort();
-  const owned = readOwnedEntries(target);
   for (const entry of entries) {
-    if (exists(path.join(target, entry)) && !owned.has(entry)) {
+    if (exists(path.join(target, entry)) && !exists(path.join(target, OWNED_ENTRIES_DIR, entry))) {
       throw new Error(
         `--output ${outdir}: ${path.join(outdir, entry)} is already there and was not written by this command ` +
-        `(${path.join(outdir, OWNED_ENTRIES_FILE)} does not list it), so it is left alone. ` +
+        `(${path.join(outdir, OWNED_ENTRIES_DIR)} has no record of it), so it is left alone. ` +
         'Move it away if it is an earlier synth\'s output, or write to another name (output.componentDirectory or output.fileName in the config) or another --output.',
       );
     }
   }
-  fs.mkdirSync(target, { recursive: true });
+  makeDirectory(outdir, path.join(target, OWNED_ENTRIES_DIR));
   const staging = fs.mkdtempSync(path.join(target, '.pixie-auth-staging-'));
   try {
-    writeStaged(staging, files, [...new Set([...owned, ...entries])].sort());
+    writeStaged(staging, files);
+    for (const entry of entries) {
+      fs.writeFileSync(path.join(staging, `owned-${entry}`), OWNED_ENTRY_TEXT);
+      fs.renameSync(path.join(staging, `owned-${entry}`), path.join(target, OWNED_ENTRIES_DIR, entry));
+    }
     swapIn(target, staging, entries);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -55,37 +58,44 @@ function outputDirectory(outdir: string): string {
   if (!exists(resolved)) {
     return resolved;
   }
-  const real = fs.realpathSync(resolved);
+  let real: string;
+  try {
+    real = fs.realpathSync(resolved);
+  } catch {
+    throw new Error(`--output ${outdir}: is a symbolic link to ${fs.readlinkSync(resolved)}, which does not exist; create that directory or give another --output`);
+  }
   if (!fs.statSync(real).isDirectory()) {
     throw new Error(`--output ${outdir}: is a file, not a directory. Give a directory (it is created if missing).`);
   }
   return real;
 }
 
+/** `mkdir -p dir`, with an error that names --output when a part of the path is a file. */
+function makeDirectory(outdir: string, dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is a file, not a directory' : (e as Error).message;
+    throw new Error(`--output ${outdir}: cannot create the directory: ${why}; give another --output`);
+  }
+}
+
 function topLevelEntry(file: string): string {
   const [first] = path.normalize(file).split(path.sep);
-  if (path.isAbsolute(file) || first === '..' || first === '' || first === '.' || first === OWNED_ENTRIES_FILE) {
+  if (path.isAbsolute(file) || first === '..' || first === '' || first === '.' || first === OWNED_ENTRIES_DIR) {
     throw new Error(`refusing to write outside the output directory: ${file}`);
   }
   return first;
 }
 
-function readOwnedEntries(target: string): Set<string> {
-  const file = path.join(target, OWNED_ENTRIES_FILE);
-  if (!exists(file)) {
-    return new Set();
-  }
-  return new Set(fs.readFileSync(file, 'utf8').split('\n').map(l => l.trim()).filter(l => l !== '' && !l.startsWith('#')));
-}
-
-/** Writes the files under `staging/new` and the updated list of owned entries beside it. */
-function writeStaged(staging: string, files: readonly OutputFile[], owned: readonly string[]): void {
+/** Writes the files under `staging/new`. */
+function writeStaged(staging: string, files: readonly OutputFile[]): void {
   for (const file of files) {
     const dest = path.join(staging, 'new', file.path);
     fs.mkdirSync(path.dirname(dest), { recursive: true });
     fs.writeFileSync(dest, file.content);
   }
-  fs.writeFileSync(path.join(staging, OWNED_ENTRIES_FILE), [...OWNED_ENTRIES_HEADER, ...owned, ''].join('\n'));
 }
 
 /**
@@ -104,7 +114,6 @@ function swapIn(target: string, staging: string, entries: readonly string[]): vo
       done.push({ entry, hadPrevious });
       fs.renameSync(path.join(staging, 'new', entry), path.join(target, entry));
     }
-    fs.renameSync(path.join(staging, OWNED_ENTRIES_FILE), path.join(target, OWNED_ENTRIES_FILE));
   } catch (e) {
     for (const { entry, hadPrevious } of done.reverse()) {
       if (exists(path.join(staging, 'new', entry)) === false && exists(path.join(target, entry))) {

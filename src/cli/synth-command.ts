@@ -15,23 +15,24 @@ const USAGE = `usage: synth [--config pixie-auth.yaml] [--output dist] [--quiet]
   -c, --config FILE   the config file (default: pixie-auth.yaml, or $PIXIE_AUTH_CONFIG)
   -o, --output DIR    the output directory (default: dist); once everything is valid, the component
                       directory (or manifest file) is written into it, replacing only what an earlier
-                      synth wrote there (listed in DIR/.pixie-auth-synth)
+                      synth wrote there (recorded in DIR/.pixie-auth-synth/)
   -q, --quiet         no summary of files, restarts and manual steps
   -h, --help          this help
 `;
 
-/** Parses `--config FILE`, `--output DIR`, `--quiet` and `--help`. */
+/** Parses `--config FILE`, `--output DIR` (also `--config=FILE`, `--output=DIR`), `--quiet` and `--help`. */
 export function parseSynthArgs(argv: readonly string[]): SynthCommandOptions {
   let configPath = process.env.PIXIE_AUTH_CONFIG ?? 'pixie-auth.yaml';
   let outdir = 'dist';
   let quiet = false;
   let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+  const args = argv.flatMap(a => (/^--(config|output)=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
     if (arg === '--config' || arg === '-c') {
-      configPath = requireValue(argv, ++i, arg);
+      configPath = requireValue(args, ++i, arg);
     } else if (arg === '--output' || arg === '-o') {
-      outdir = requireValue(argv, ++i, arg);
+      outdir = requireValue(args, ++i, arg);
     } else if (arg === '--quiet' || arg === '-q') {
       quiet = true;
     } else if (arg === '--help' || arg === '-h') {
@@ -74,6 +75,9 @@ function requireValue(argv: readonly string[], i: number, flag: string): string 
   const value = argv[i];
   if (value === undefined || value.startsWith('-')) {
     throw new Error(`${flag} needs a value`);
+  }
+  if (value.trim() === '') {
+    throw new Error(`${flag} needs a value, not an empty string (an unset variable?)`);
   }
   return value;
 }

@@ -31,6 +31,9 @@ export function synthesizeConfigFile(configPath: string): SynthResult {
   if (!fs.existsSync(configPath)) {
     throw new InvalidInputError([{ field: configPath, message: 'the config file does not exist; pass --config <file> or create pixie-auth.yaml (see examples/)' }], 'Cannot read config');
   }
+  if (fs.statSync(configPath).isDirectory()) {
+    throw new InvalidInputError([{ field: configPath, message: 'is a directory; pass --config <file>, the config file itself (e.g. pixie-auth.yaml)' }], 'Cannot read config');
+  }
   const config = parseConfigText(fs.readFileSync(configPath, 'utf8'), configPath);
   try {
     return synthesizeConfig(config, path.dirname(path.resolve(configPath)));

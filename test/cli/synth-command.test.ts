@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runSynth } from '../../src/cli/synth-command';
@@ -21,7 +21,7 @@ describe('synth command', () => {
     // THEN
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(Object.keys(readTree(outdir)).sort()).toStrictEqual([
-      '.pixie-auth-synth',
+      '.pixie-auth-synth/pixie-auth',
       'pixie-auth/kustomization.yaml',
       'pixie-auth/patches/configmap-pl-oauth-config.yaml',
       'pixie-auth/patches/deployment-auth-server.yaml',
@@ -92,7 +92,7 @@ describe('synth command', () => {
     const tree = readTree(outdir);
     expect(tree['auth-staging/resources.yaml']).toContain('namespace: plc-staging');
     expect(tree['auth-prod/resources.yaml']).toContain('namespace: plc-prod');
-    expect(tree['.pixie-auth-synth'].split('\n').filter(l => l !== '' && !l.startsWith('#'))).toStrictEqual(['auth-prod', 'auth-staging']);
+    expect(fs.readdirSync(path.join(outdir, '.pixie-auth-synth')).sort()).toStrictEqual(['auth-prod', 'auth-staging']);
   });
 
   test('an entry of the same name that no synth wrote is left alone, and nothing is written', () => {
@@ -106,6 +106,7 @@ describe('synth command', () => {
     // THEN
     expect(result.code).toBe(1);
     expect(result.err).toContain(`--output ${outdir}: ${outdir}/pixie-auth is already there and was not written by this command`);
+    expect(result.err).toContain(`(${outdir}/.pixie-auth-synth has no record of it)`);
     expect(result.err).toContain('output.componentDirectory or output.fileName in the config');
     expect(readTree(outdir)).toStrictEqual(before);
     expect(fs.readdirSync(outdir)).toStrictEqual(['pixie-auth']);
@@ -118,6 +119,50 @@ describe('synth command', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain(`--output ${file}: is a file, not a directory. Give a directory (it is created if missing).`);
     expect(fs.readFileSync(file, 'utf8')).toBe('mine');
+  });
+
+  test('synths of several configs at once into one output directory keep every record, so each can synth again', async () => {
+    // GIVEN six configs, each with its own component directory
+    const outdir = path.join(tempDir(), 'dist');
+    const configs = [1, 2, 3, 4, 5, 6].map(i => writeConfig(auth0Config({ output: { componentDirectory: `c${i}` } })));
+    const run = (config: string) => new Promise<number | null>(resolve => {
+      const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'synth.js'), '--config', config, '--output', outdir, '--quiet'], { stdio: 'ignore' });
+      child.on('exit', resolve);
+    });
+    // WHEN they all run at once, twice
+    expect(await Promise.all(configs.map(run))).toStrictEqual(configs.map(() => 0));
+    expect(await Promise.all(configs.map(run))).toStrictEqual(configs.map(() => 0));
+    // THEN
+    expect(fs.readdirSync(path.join(outdir, '.pixie-auth-synth')).sort()).toStrictEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+    expect(fs.readdirSync(outdir).sort()).toStrictEqual(['.pixie-auth-synth', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+  }, 60_000);
+
+  test('--output naming a dangling link, or a path through a file, is an error that names --output', () => {
+    const dir = tempDir();
+    fs.symlinkSync(path.join(dir, 'gone'), path.join(dir, 'dangling'));
+    fs.writeFileSync(path.join(dir, 'afile'), 'mine');
+    const config = writeConfig(auth0Config());
+    expect(synth(['--config', config, '--output', path.join(dir, 'dangling')]).err).toContain(
+      `--output ${dir}/dangling: is a symbolic link to ${dir}/gone, which does not exist; create that directory or give another --output`,
+    );
+    expect(synth(['--config', config, '--output', path.join(dir, 'afile', 'sub')]).err).toContain(
+      `--output ${dir}/afile/sub: cannot create the directory: a part of the path is a file, not a directory; give another --output`,
+    );
+    expect(fs.readdirSync(dir).sort()).toStrictEqual(['afile', 'dangling']);
+  });
+
+  test('an empty --output or --config (an unset variable) is an error, and --output=DIR works', () => {
+    const config = writeConfig(auth0Config());
+    expect(synth(['--config', config, '--output', '']).err).toContain('--output needs a value, not an empty string (an unset variable?)');
+    expect(synth(['--config=', '--output', 'x']).err).toContain('--config needs a value, not an empty string');
+    const outdir = path.join(tempDir(), 'dist');
+    expect(synth([`--config=${config}`, `--output=${outdir}`, '--quiet']).code).toBe(0);
+    expect(fs.existsSync(path.join(outdir, 'pixie-auth', 'kustomization.yaml'))).toBe(true);
+  });
+
+  test('--config naming a directory says to give the file', () => {
+    const dir = tempDir();
+    expect(synth(['--config', dir, '--output', path.join(dir, 'dist')]).err).toContain(`${dir}: is a directory; pass --config <file>, the config file itself`);
   });
 
   test('--output through a symbolic link writes into the linked directory and keeps the link', () => {
