@@ -77,6 +77,13 @@ project.addTask('copy-schemas', {
   exec: 'ts-node --transpile-only scripts/copy-schemas.ts',
 });
 
+// Pixie's reference manifests, which the tests layer our output onto: a copy in test/fixtures, so a clone anywhere runs every test.
+project.addTask('copy-reference', {
+  condition: 'test -d ../shared/reference/pixie-cloud',
+  description: "Copy Pixie's reference manifests from ../shared/reference/pixie-cloud into test/fixtures/pixie-cloud",
+  exec: 'rm -rf test/fixtures/pixie-cloud && cp -R ../shared/reference/pixie-cloud test/fixtures/pixie-cloud',
+});
+
 // The README's synth command: plain node on the compiled lib/ (npm ci compiles it, see `prepare`),
 // falling back to ts-node when lib/ is older than src/. Not a projen task: projen's own start-up
 // would double its time (see the README's performance section).

@@ -35,7 +35,7 @@ export const BENCH_USAGE = `usage: npm run bench [-- options]
   --scaling-runs N      fresh processes per count; the table shows the median (default 3)
   --yardstick N         charts in the bare-cdk8s yardstick (default 1000; 0 skips it)
   --config FILE         the config to synthesize (default: the synth command's default, pixie-auth.yaml)
-  --reference DIR       Pixie's reference overlays (default ../shared/reference/pixie-cloud)
+  --reference DIR       Pixie's reference overlays (default test/fixtures/pixie-cloud, the repo's copy)
   --plain-cdk8s         scale with \`chart.toJson()\` per chart, as cdk8s does (quadratic)
   --user-app a,b        chart counts for a library user's own app through LinearSynthApp (default 100,1000; 0 skips)
   --user-app-plain a,b  the same through cdk8s's App, for comparison (default 100; 0 skips; 1000 takes ~90 s)
@@ -98,7 +98,7 @@ export function parseBenchArgs(argv: readonly string[], root: string): BenchOpti
   if (given.has('--config') && !isFile(path.resolve(root, configPath))) {
     throw new BenchUsageError(`--config: ${configPath} is not a file (relative paths start at ${root})`);
   }
-  const referenceDir = path.resolve(root, given.get('--reference') ?? '../shared/reference/pixie-cloud');
+  const referenceDir = path.resolve(root, given.get('--reference') ?? 'test/fixtures/pixie-cloud');
   if (given.has('--reference') && !isDirectory(referenceDir)) {
     throw new BenchUsageError(`--reference: ${referenceDir} is not a directory; give the directory of Pixie's reference overlays`);
   }

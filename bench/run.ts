@@ -9,7 +9,7 @@
  *   --scaling-runs N  fresh processes per count; the table shows the median (default 3)
  *   --yardstick N     charts in the bare-cdk8s yardstick (default 1000; 0 skips it)
  *   --config FILE     the config to synthesize (default: the synth command's default)
- *   --reference DIR   Pixie's reference overlays (default ../shared/reference/pixie-cloud)
+ *   --reference DIR   Pixie's reference overlays (default test/fixtures/pixie-cloud, the repo's copy)
  *   --plain-cdk8s     scale with `chart.toJson()` per chart, as cdk8s does (quadratic)
  *   --user-app a,b    chart counts for a library user's own app through LinearSynthApp (default 100,1000; 0 skips)
  *   --user-app-plain a,b  the same through cdk8s's App, for comparison (default 100; 0 skips; 1000 takes ~90 s)

@@ -2,9 +2,10 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { synthesizeConfig, synthesizeConfigFile } from '../../src/cli/synthesize';
 import { ContentHash } from '../../src/restart/content-hash';
+import { PIXIE_REFERENCE_DIR } from '../support/reference';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
-const PIXIE_BASE = path.join(__dirname, '..', '..', '..', 'shared', 'reference', 'pixie-cloud', 'base');
+const PIXIE_BASE = path.join(PIXIE_REFERENCE_DIR, 'base');
 const ISSUER = 'https://keycloak.example.com/realms/pixie';
 
 const docs = (content: string) => content.split(/^---$/m).map(s => parse(s)).filter(Boolean);

@@ -3,7 +3,8 @@ import { parse } from 'yaml';
 import { synthesizeConfig, synthesizeConfigFile } from '../../src/cli/synthesize';
 import { CONFIG_PROVIDERS } from '../../src/config/providers';
 import { ContentHash } from '../../src/restart/content-hash';
-import { auth0Config, PIXIE_REFERENCE, writeConfig } from '../support/temp-config';
+import { PIXIE_REFERENCE_DIR } from '../support/reference';
+import { auth0Config, writeConfig } from '../support/temp-config';
 
 const docs = (content: string) => content.split(/^---$/m).map(s => parse(s)).filter(Boolean);
 
@@ -35,7 +36,7 @@ describe('config file', () => {
 
   test('pixie.manifests includes real Pixie manifests: pl-oauth-config, the ExternalSecret and three annotated Deployments in plc-dev', () => {
     // GIVEN a config naming Pixie's own Deployment files
-    const base = path.join(PIXIE_REFERENCE, 'base');
+    const base = path.join(PIXIE_REFERENCE_DIR, 'base');
     const config = auth0Config({
       pixie: { manifests: ['auth_deployment.yaml', 'profile_deployment.yaml', 'proxy_deployment.yaml'].map(f => path.join(base, f)) },
     });
@@ -61,7 +62,7 @@ describe('config file', () => {
   });
 
   test('relative manifest paths are read relative to the config file', () => {
-    const file = writeConfig(auth0Config({ pixie: { manifests: [path.join(PIXIE_REFERENCE, 'base', 'auth_deployment.yaml')] } }));
+    const file = writeConfig(auth0Config({ pixie: { manifests: [path.join(PIXIE_REFERENCE_DIR, 'base', 'auth_deployment.yaml')] } }));
     expect(synthesizeConfigFile(file).files[0].content).toContain('name: auth-server');
   });
 

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { ChangedLine, locateLine, ScratchRepo } from './git-diff';
-import { SHARED_DIR } from './run-command';
 import { runSynth } from '../../src/cli/synth-command';
 import { ContentHash } from '../../src/restart/content-hash';
+import { PIXIE_REFERENCE_DIR } from '../support/reference';
 import { auth0Config } from '../support/temp-config';
 
 // The manifests-repo flow: the config and the synthesized output live in a git
@@ -94,7 +94,7 @@ describe('a config change in a manifests repo', () => {
     const vendor = (repo: ScratchRepo) => {
       fs.mkdirSync(path.join(repo.dir, 'pixie'));
       for (const file of manifests) {
-        fs.copyFileSync(path.join(SHARED_DIR, 'reference', 'pixie-cloud', 'base', file), path.join(repo.dir, 'pixie', file));
+        fs.copyFileSync(path.join(PIXIE_REFERENCE_DIR, 'base', file), path.join(repo.dir, 'pixie', file));
       }
     };
     const before = auth0Config({ pixie: { manifests: manifests.map(f => `pixie/${f}`) } });

@@ -4,15 +4,16 @@ import * as path from 'path';
 import { parse, parseAllDocuments } from 'yaml';
 import { writeConsumerApp } from './consumer-app';
 import { packLibrary, PackedLibrary } from './pack-library';
-import { installedVersion, REPO_ROOT, repoBin, runCommand, runNode, SHARED_DIR } from './run-command';
+import { installedVersion, REPO_ROOT, repoBin, runCommand, runNode } from './run-command';
 import { ContentHash } from '../../src/restart/content-hash';
+import { PIXIE_REFERENCE_DIR } from '../support/reference';
 
 // Packs the library as a release would, installs the tarball into a fresh cdk8s
 // app with the peers, and runs the real `cdk8s synth` on a TypeScript and a
 // JavaScript consumer. About a minute alone, two to three on a busy machine.
 const SETUP_TIMEOUT = 10 * 60 * 1000;
 
-const PIXIE_BASE = path.join(SHARED_DIR, 'reference', 'pixie-cloud', 'base');
+const PIXIE_BASE = path.join(PIXIE_REFERENCE_DIR, 'base');
 const READERS = ['auth-server', 'profile-server', 'cloud-proxy'];
 const AUTH0_ENV = ['PL_AUTH0_CLIENT_ID', 'PL_AUTH0_CLIENT_SECRET'];
 
@@ -25,7 +26,7 @@ beforeAll(() => {
   packed = packLibrary(workDir);
 
   // ../shared beside the app, as beside the repo.
-  fs.cpSync(path.join(SHARED_DIR, 'reference', 'pixie-cloud'), path.join(workDir, 'shared', 'reference', 'pixie-cloud'), { recursive: true });
+  fs.cpSync(PIXIE_REFERENCE_DIR, path.join(workDir, 'shared', 'reference', 'pixie-cloud'), { recursive: true });
   appDir = path.join(workDir, 'app');
   writeConsumerApp(appDir);
 

@@ -5,8 +5,6 @@ import * as path from 'path';
 /** The repo root. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-/** `../shared` beside the repo. Tests only. */
-export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
 
 /** A binary of the repo's own devDependencies, e.g. `jsii/bin/jsii` or `cdk8s-cli/bin/cdk8s`. */
 export function repoBin(packagePath: string): string {

@@ -3,7 +3,8 @@ import * as path from 'path';
 import { parse, parseAllDocuments } from 'yaml';
 import { keyPaths, podSpecOf, restrictedViolations, WORKLOAD_KINDS } from './pod-security';
 import { synthesizeConfig, synthesizeConfigFile, SynthResult } from '../../src/cli/synthesize';
-import { PIXIE_REFERENCE, REPO_ROOT } from '../support/temp-config';
+import { PIXIE_REFERENCE_DIR } from '../support/reference';
+import { REPO_ROOT } from '../support/temp-config';
 
 /*
  * Pod Security Standards `restricted` for every workload we generate.
@@ -23,7 +24,7 @@ import { PIXIE_REFERENCE, REPO_ROOT } from '../support/temp-config';
  *   leave that to Pixie. Any other workload in the manifest is ours.
  */
 
-const PIXIE_BASE = path.join(PIXIE_REFERENCE, 'base');
+const PIXIE_BASE = path.join(PIXIE_REFERENCE_DIR, 'base');
 const PIXIE_FILES = ['auth_deployment.yaml', 'profile_deployment.yaml', 'proxy_deployment.yaml'];
 /** Pixie's Deployments we change and that Pixie already makes `restricted`. */
 const RESTRICTED_PIXIE_DEPLOYMENTS = ['auth-server', 'profile-server'];

@@ -4,8 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { parse, parseAllDocuments } from 'yaml';
 
-/** Pixie's reference manifests (`../shared` relative to the repo root). Tests only. */
-export const PIXIE_REFERENCE_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'reference', 'pixie-cloud');
+import { PIXIE_REFERENCE_DIR } from './reference';
+
+export { PIXIE_REFERENCE_DIR };
 
 /** One file to write: a path relative to the target directory and its content. */
 export interface FileToWrite {

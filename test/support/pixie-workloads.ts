@@ -1,9 +1,10 @@
 import * as path from 'path';
 import { ApiObject, Chart, Include } from 'cdk8s';
+import { PIXIE_REFERENCE_DIR } from './reference';
 import { PixieWorkloads } from '../../src';
 
-/** Pixie's base manifests in ../shared. */
-const PIXIE_BASE = path.join(__dirname, '..', '..', '..', 'shared', 'reference', 'pixie-cloud', 'base');
+/** Pixie's base manifests. */
+const PIXIE_BASE = path.join(PIXIE_REFERENCE_DIR, 'base');
 
 /** Includes Pixie's real auth, profile and proxy Deployments into the chart, by name. */
 export function includePixie(chart: Chart): Record<string, ApiObject> {

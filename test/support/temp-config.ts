@@ -6,8 +6,6 @@ import { stringify } from 'yaml';
 /** The repo root. */
 export const REPO_ROOT = path.join(__dirname, '..', '..');
 
-/** `../shared/reference/pixie-cloud` beside the repo. */
-export const PIXIE_REFERENCE = path.join(REPO_ROOT, '..', 'shared', 'reference', 'pixie-cloud');
 
 /** A fresh temp directory. */
 export function tempDir(prefix = 'pixie-auth-'): string {

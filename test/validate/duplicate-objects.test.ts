@@ -4,7 +4,8 @@ import { ApiObject, App, Testing } from 'cdk8s';
 import { Auth0Auth, ClientCredentials, OAuthConfigMode, PixieWorkloads } from '../../src';
 import { runSynth } from '../../src/cli/synth-command';
 import { duplicateObjects } from '../../src/validate/duplicate-objects';
-import { PIXIE_REFERENCE, readTree, tempDir, writeConfig } from '../support/temp-config';
+import { PIXIE_REFERENCE_DIR } from '../support/reference';
+import { readTree, tempDir, writeConfig } from '../support/temp-config';
 
 function configMap(scope: any, id: string, name: string, namespace?: string): ApiObject {
   return new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data: { a: '1' } });
@@ -57,7 +58,7 @@ describe('duplicateObjects', () => {
     const config = writeConfig({
       namespace: 'plc-dev',
       oss: {},
-      pixie: { manifests: [path.join(PIXIE_REFERENCE, 'base', 'auth_deployment.yaml'), path.join(PIXIE_REFERENCE, 'base', 'ory_service_config.yaml')] },
+      pixie: { manifests: [path.join(PIXIE_REFERENCE_DIR, 'base', 'auth_deployment.yaml'), path.join(PIXIE_REFERENCE_DIR, 'base', 'ory_service_config.yaml')] },
     });
     const outdir = path.join(tempDir(), 'dist');
     fs.mkdirSync(outdir);

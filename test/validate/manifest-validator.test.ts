@@ -10,8 +10,9 @@ import { describeErrors } from '../../src/validate/problem-messages';
 import { SCHEMAS_DIR, readSchemaFiles } from '../../src/validate/schema-files';
 import { SchemaRegistry } from '../../src/validate/schema-registry';
 import { toEnforcedSchema } from '../../src/validate/schema-transform';
+import { PIXIE_REFERENCE_DIR } from '../support/reference';
 
-const PIXIE_BASE = path.resolve(__dirname, '..', '..', '..', 'shared', 'reference', 'pixie-cloud', 'base');
+const PIXIE_BASE = path.join(PIXIE_REFERENCE_DIR, 'base');
 
 function deployment(): any {
   return {

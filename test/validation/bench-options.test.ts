@@ -18,7 +18,7 @@ describe('bench options', () => {
       plainCdk8s: false,
       userAppCounts: [100, 1000],
       userAppPlainCounts: [100],
-      referenceDir: path.resolve(ROOT, '../shared/reference/pixie-cloud'),
+      referenceDir: path.resolve(ROOT, 'test/fixtures/pixie-cloud'),
     });
   });
 
