@@ -3,17 +3,8 @@
  * run (so the ratios hold). A script, not a test: timings on shared machines
  * are too noisy to assert on. See the README, "Performance".
  *
- *   --runs N          timed runs of the README command and kustomize (default 7, at least 5)
- *   --cli-runs N      timed runs of `npm run synth` and `npx cdk8s synth` (default 5; 0 skips)
- *   --counts a,b,...  stack counts for the scaling runs (default 1,10,100,1000)
- *   --scaling-runs N  fresh processes per count; the table shows the median (default 3)
- *   --yardstick N     charts in the bare-cdk8s yardstick (default 1000; 0 skips it)
- *   --config FILE     the config to synthesize (default: the synth command's default)
- *   --reference DIR   Pixie's reference overlays (default test/fixtures/pixie-cloud, the repo's copy)
- *   --plain-cdk8s     scale with `chart.toJson()` per chart, as cdk8s does (quadratic)
- *   --user-app a,b    chart counts for a library user's own app through LinearSynthApp (default 100,1000; 0 skips)
- *   --user-app-plain a,b  the same through cdk8s's App, for comparison (default 100; 0 skips; 1000 takes ~90 s)
- *   -h, --help        these options (bench/options.ts); an unknown option or a bad value exits 2 before anything runs
+ * The options are in bench/options.ts (`npm run bench -- --help`); an unknown
+ * option or a bad value exits 2 before anything runs.
  */
 import { spawnSync } from 'child_process';
 import * as os from 'os';
@@ -31,13 +22,13 @@ const ROOT = path.resolve(__dirname, '..');
 
 /** The checked options, or undefined (exit code 0 for --help, 2 for a bad option) when nothing is to be timed. */
 function options(argv: readonly string[]): BenchOptions | undefined {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(BENCH_USAGE);
-    process.exitCode = 0;
-    return undefined;
-  }
   try {
-    return parseBenchArgs(argv, ROOT);
+    const parsed = parseBenchArgs(argv, ROOT);
+    if (parsed.help) {
+      process.stdout.write(BENCH_USAGE);
+      return undefined;
+    }
+    return parsed;
   } catch (e) {
     if (e instanceof BenchUsageError) {
       process.stderr.write(`bench: ${e.message}\n${BENCH_USAGE.split('\n')[0]} (--help lists the options)\n`);

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AUTH_CONFIG_READERS } from '../restart/pixie-workloads';
-import { RestartTarget, WorkloadKind } from '../restart/restart-target';
+import { ownApiObject, RestartTarget, WorkloadKind } from '../restart/restart-target';
 import { quote } from '../validation/field-checks';
 import { InputProblem, InvalidInputError, ProblemCollector } from '../validation/problems';
 
@@ -136,7 +136,7 @@ export class PixieWorkloads {
    */
   private static deploymentIn(workload: IConstruct, prop: string, expected: string): ApiObject {
     const field = `workloads.${prop}`;
-    const own = PixieWorkloads.ownApiObject(workload);
+    const own = ownApiObject(workload);
     if (own !== undefined) {
       if (own.name !== expected) {
         throw new Error(`${field}: expected the '${expected}' Deployment, got '${own.name}'`);
@@ -163,18 +163,6 @@ export class PixieWorkloads {
       throw new Error(`${field}: expected the '${expected}' Deployment, got '${deployments[0].name}' from ${where}; ${fix}`);
     }
     throw new Error(`${field}: ${where} holds the Deployments ${names}, none named '${expected}'; ${fix}`);
-  }
-
-  /** `workload` if it is an ApiObject, else the ApiObject its default children lead to (a cdk8s-plus workload's). */
-  private static ownApiObject(workload: IConstruct): ApiObject | undefined {
-    let current: IConstruct | undefined = workload;
-    while (current !== undefined) {
-      if (ApiObject.isApiObject(current)) {
-        return current;
-      }
-      current = current.node.defaultChild;
-    }
-    return undefined;
   }
 
   /** The workloads that read pl-oauth-config; the first is auth-server. */

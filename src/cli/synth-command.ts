@@ -1,4 +1,4 @@
-import { writeDirectoryAtomically } from './atomic-write';
+import { replaceOutputEntry } from './replace-output-entry';
 import { formatSummary } from './summary';
 import { synthesizeConfigFile } from './synthesize';
 
@@ -60,7 +60,7 @@ export function runSynth(
       return 0;
     }
     const result = synthesizeConfigFile(options.configPath);
-    writeDirectoryAtomically(options.outdir, result.files);
+    replaceOutputEntry(options.outdir, result.files);
     if (!options.quiet) {
       out(formatSummary(result, options.outdir));
     }

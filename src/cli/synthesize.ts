@@ -35,21 +35,16 @@ export function synthesizeConfigFile(configPath: string): SynthResult {
     throw new InvalidInputError([{ field: configPath, message: 'is a directory; pass --config <file>, the config file itself (e.g. pixie-auth.yaml)' }], 'Cannot read config');
   }
   const config = parseConfigText(fs.readFileSync(configPath, 'utf8'), configPath);
-  try {
-    return synthesizeConfig(config, path.dirname(path.resolve(configPath)));
-  } catch (e) {
-    // Name the file, as its parse errors do: with one config per environment, which one is wrong matters.
-    if (e instanceof InvalidInputError && e.message.startsWith('Invalid config:')) {
-      throw new InvalidInputError(e.problems, `Invalid config ${configPath}`);
-    }
-    throw e;
-  }
+  return synthesizeConfig(config, path.dirname(path.resolve(configPath)), configPath);
 }
 
-/** Like `synthesizeConfigFile`, for a parsed config whose relative paths start at `configDir`. */
-export function synthesizeConfig(config: any, configDir: string): SynthResult {
+/**
+ * Like `synthesizeConfigFile`, for a parsed config whose relative paths start at `configDir`.
+ * @param configName the config file as the user named it, for the error's heading
+ */
+export function synthesizeConfig(config: any, configDir: string, configName?: string): SynthResult {
   const app = new App({ outdir: 'unused' });
-  const stack = buildStack(app, config, configDir);
+  const stack = buildStack(app, config, configDir, configName);
   validateConstructs(app);
   const files = renderStackFiles(stack, new ChartRenderer());
   return {

@@ -32,13 +32,15 @@ export const CHART_ID = 'pixie-auth';
 /**
  * Checks a parsed config completely, reporting every problem at once with
  * its config-file path, then builds the stack into `app`.
+ * @param configName the config file as the user named it, for the error's heading
  * @internal
  */
-export function buildStack(app: App, config: any, configDir: string): BuiltStack {
+export function buildStack(app: App, config: any, configDir: string, configName?: string): BuiltStack {
+  const heading = configName === undefined ? 'Invalid config' : `Invalid config ${configName}`;
   const problems = new ProblemCollector();
   problems.addAll(checkConfigShape(config));
   if (problems.problems.length > 0) {
-    problems.throwIfAny('Invalid config');
+    problems.throwIfAny(heading);
   }
 
   const namespace: string = config.namespace ?? DEFAULT_NAMESPACE;
@@ -86,7 +88,7 @@ export function buildStack(app: App, config: any, configDir: string): BuiltStack
   if (chosen.length === 1) {
     problems.addAll(chosen[0].check(config[chosen[0].key], context));
   }
-  problems.throwIfAny('Invalid config');
+  problems.throwIfAny(heading);
 
   const provider = chosen[0];
   provider.build(chart, config[provider.key], context);

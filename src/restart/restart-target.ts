@@ -88,10 +88,9 @@ export class RestartTarget {
 
   /** `workload` itself (or its default child's object), else the one workload among the ApiObjects it holds. */
   private static workloadObject(workload: IConstruct): ApiObject {
-    for (let current: IConstruct | undefined = workload; current !== undefined; current = current.node.defaultChild) {
-      if (ApiObject.isApiObject(current)) {
-        return current;
-      }
+    const own = ownApiObject(workload);
+    if (own !== undefined) {
+      return own;
     }
     const kinds: string[] = Object.values(WorkloadKind);
     const workloads = workload.node.findAll().filter(ApiObject.isApiObject).filter(o => kinds.includes(o.kind));
@@ -133,4 +132,19 @@ export class RestartTarget {
   public describe(defaultNamespace?: string): string {
     return `${this.kind} ${this.namespace ?? defaultNamespace ?? ''}/${this.name}`;
   }
+}
+
+/**
+ * `construct` if it is an ApiObject, else the ApiObject its default children
+ * lead to (a cdk8s-plus workload's), as `ApiObject.of` finds it, but
+ * undefined instead of an error when there is none (an `Include`, say).
+ * @internal
+ */
+export function ownApiObject(construct: IConstruct): ApiObject | undefined {
+  for (let current: IConstruct | undefined = construct; current !== undefined; current = current.node.defaultChild) {
+    if (ApiObject.isApiObject(current)) {
+      return current;
+    }
+  }
+  return undefined;
 }
